@@ -1,0 +1,154 @@
+/**
+ * Essay dates as authors write them: `Thu Mar 14`, `Mar 14`, `Thu Mar 14 2024`,
+ * `March 14, 2024`, `14 Mar 2024`, `2024-03-14`.
+ *
+ * The rule for a date with no year (see docs/decisions/0003-yearless-dates.md):
+ * take the most recent day on or before the anchor date (the build day unless set) that has
+ * that month and day and, when a weekday is given, falls on that weekday. A weekday pins the
+ * year to one in every 5 to 11 years, so for a recent archive the guess is right; the text is
+ * always shown as written, the inferred year is used only to sort and filter.
+ */
+
+export type DateParse =
+  | { ok: true; iso: string; yearInferred: boolean; warning?: string }
+  | { ok: false; message: string };
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const WEEKDAY_NAMES = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+];
+
+/** How far back we look for a matching year: 400 years is one full Gregorian cycle. */
+const MAX_YEARS_BACK = 400;
+
+function monthIndex(word: string): number | null {
+  const key = word.toLowerCase().slice(0, 3);
+  const i = MONTHS.indexOf(key);
+  // Accept `Mar`, `March`, `Sept`; reject `Marchx`.
+  if (i < 0) return null;
+  const full = new Date(Date.UTC(2000, i, 1)).toLocaleString('en', {
+    month: 'long',
+    timeZone: 'UTC',
+  });
+  const w = word.toLowerCase().replace(/\.$/, '');
+  return full.toLowerCase().startsWith(w) || w === 'sept' ? i : null;
+}
+
+function weekdayIndex(word: string): number | null {
+  const w = word.toLowerCase().replace(/[.,]$/, '');
+  const i = WEEKDAYS.indexOf(w.slice(0, 3));
+  if (i < 0) return null;
+  return WEEKDAY_NAMES[i]!.toLowerCase().startsWith(w) ||
+    w === 'tues' ||
+    w === 'thur' ||
+    w === 'thurs'
+    ? i
+    : null;
+}
+
+function isValidDay(year: number, month: number, day: number): boolean {
+  const d = new Date(Date.UTC(year, month, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month && d.getUTCDate() === day;
+}
+
+function toIso(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function weekdayOf(year: number, month: number, day: number): number {
+  return new Date(Date.UTC(year, month, day)).getUTCDay();
+}
+
+interface Parts {
+  weekday: number | null;
+  month: number;
+  day: number;
+  year: number | null;
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const MONTH_FIRST =
+  /^(?:([A-Za-z]+)\.?,?\s+)?([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$/;
+const DAY_FIRST = /^(?:([A-Za-z]+),?\s+)?(\d{1,2})\s+([A-Za-z]+)\.?(?:,?\s+(\d{4}))?$/;
+
+function splitParts(text: string): Parts | null {
+  const iso = ISO.exec(text);
+  if (iso) return { weekday: null, year: +iso[1]!, month: +iso[2]! - 1, day: +iso[3]! };
+
+  const mf = MONTH_FIRST.exec(text);
+  const df = mf ? null : DAY_FIRST.exec(text);
+  const [weekdayWord, monthWord, dayText, yearText] = mf
+    ? [mf[1], mf[2]!, mf[3]!, mf[4]]
+    : df
+      ? [df[1], df[3]!, df[2]!, df[4]]
+      : [];
+  if (!monthWord || !dayText) return null;
+  const month = monthIndex(monthWord);
+  if (month === null) return null;
+  let weekday: number | null = null;
+  if (weekdayWord) {
+    weekday = weekdayIndex(weekdayWord);
+    if (weekday === null) return null;
+  }
+  return { weekday, month, day: +dayText, year: yearText ? +yearText : null };
+}
+
+/** `anchorIso` is `YYYY-MM-DD`: the latest day a yearless date may be placed on. */
+export function parseEssayDate(raw: string, anchorIso: string): DateParse {
+  const text = raw.trim().replace(/\s+/g, ' ');
+  if (text === '') return { ok: false, message: 'the date is empty' };
+  const parts = splitParts(text);
+  if (!parts) {
+    return {
+      ok: false,
+      message: `cannot read the date "${raw}"; write it like "Thu Mar 14" or "2024-03-14"`,
+    };
+  }
+  const { weekday, month, day, year } = parts;
+
+  if (year !== null) {
+    if (!isValidDay(year, month, day)) {
+      return { ok: false, message: `"${raw}" is not a day that exists` };
+    }
+    const actual = weekdayOf(year, month, day);
+    if (weekday !== null && actual !== weekday) {
+      return {
+        ok: true,
+        iso: toIso(year, month, day),
+        yearInferred: false,
+        warning: `"${raw}" was a ${WEEKDAY_NAMES[actual]}, not a ${WEEKDAY_NAMES[weekday]}; kept as written`,
+      };
+    }
+    return { ok: true, iso: toIso(year, month, day), yearInferred: false };
+  }
+
+  // A day that exists in no year (Apr 31) or only in leap years (Feb 29) is handled by the search.
+  if (!isValidDay(2000, month, day)) {
+    return { ok: false, message: `"${raw}" is not a day that exists` };
+  }
+  const anchorYear = Number(anchorIso.slice(0, 4));
+  for (let y = anchorYear; y > anchorYear - MAX_YEARS_BACK; y--) {
+    if (!isValidDay(y, month, day)) continue;
+    const iso = toIso(y, month, day);
+    if (iso > anchorIso) continue;
+    if (weekday === null || weekdayOf(y, month, day) === weekday) {
+      return { ok: true, iso, yearInferred: true };
+    }
+  }
+  return {
+    ok: false,
+    message: `"${raw}": no year has that day on a ${WEEKDAY_NAMES[weekday ?? 0]}`,
+  };
+}
+
+/** Today's date in UTC as `YYYY-MM-DD`. */
+export function todayIso(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}

@@ -1,0 +1,27 @@
+import type { EssaySlug } from './domain/essay';
+import { termSlug } from './domain/slugs';
+
+/**
+ * Every URL the app builds, in one place. Route patterns and links both come from here,
+ * so a renamed route cannot leave a dead link behind. Paths are relative to the router's
+ * basename (the site's base path is added by the router, not here).
+ */
+export const paths = {
+  home: { pattern: '/', build: () => '/' },
+  essay: { pattern: '/essays/:slug', build: (slug: EssaySlug) => `/essays/${slug}` },
+  tags: { pattern: '/tags', build: () => '/tags' },
+  tag: {
+    pattern: '/tags/:slug',
+    build: (tag: string) => `/tags/${encodeURIComponent(termSlug(tag))}`,
+  },
+  themes: { pattern: '/themes', build: () => '/themes' },
+  theme: {
+    pattern: '/themes/:slug',
+    build: (theme: string) => `/themes/${encodeURIComponent(termSlug(theme))}`,
+  },
+} as const;
+
+/** URL of a file emitted by the content pipeline, under the site's base path. */
+export function dataUrl(fileName: string): string {
+  return `${import.meta.env.BASE_URL}${fileName}`;
+}

@@ -1,0 +1,138 @@
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { error, type Problem } from './problems.ts';
+
+/** Stage 1: find essay files and decode them. */
+
+export const ESSAY_EXTENSIONS = ['.txt', '.md', '.markdown'];
+
+export interface SourceFile {
+  /** Relative to the essays folder, with `/` separators; used in every message. */
+  file: string;
+  text: string;
+}
+
+export interface LoadResult {
+  sources: SourceFile[];
+  problems: Problem[];
+}
+
+function isEssayName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return !name.startsWith('.') && ESSAY_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+/** Walks the folder; follows symlinks once each, so a loop is reported rather than followed. */
+async function listEssayFiles(root: string, problems: Problem[]): Promise<string[]> {
+  const found: string[] = [];
+  const seenDirs = new Set<string>();
+  async function walk(dir: string): Promise<void> {
+    const real = await realpath(dir);
+    if (seenDirs.has(real)) {
+      problems.push(
+        error(rel(root, dir), 'this folder links back to a folder already read; skipped'),
+      );
+      return;
+    }
+    seenDirs.add(real);
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      let info;
+      try {
+        info = entry.isSymbolicLink() ? await stat(full) : await lstat(full);
+      } catch (e) {
+        if (isEssayName(entry.name)) {
+          problems.push(error(rel(root, full), `cannot be read: ${(e as Error).message}`));
+        }
+        continue;
+      }
+      if (info.isDirectory()) {
+        if (isEssayName(entry.name)) {
+          problems.push(
+            error(
+              rel(root, full),
+              'is a folder, not an essay file; its contents are read as usual',
+            ),
+          );
+        }
+        await walk(full);
+      } else if (info.isFile() && isEssayName(entry.name)) {
+        found.push(full);
+      }
+    }
+  }
+  await walk(root);
+  return found;
+}
+
+function rel(root: string, full: string): string {
+  return path.relative(root, full).split(path.sep).join('/');
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Decodes UTF-8 strictly; on failure names the line of the first bad byte. */
+export function decodeUtf8(bytes: Uint8Array): { text: string } | { badLine: number } {
+  try {
+    return { text: utf8.decode(bytes) };
+  } catch {
+    // Find the first byte sequence that does not decode and count the lines before it.
+    let line = 1;
+    let start = 0;
+    for (let i = 0; i <= bytes.length; i++) {
+      if (i === bytes.length || bytes[i] === 0x0a) {
+        try {
+          utf8.decode(bytes.subarray(start, i));
+        } catch {
+          return { badLine: line };
+        }
+        line++;
+        start = i + 1;
+      }
+    }
+    return { badLine: line };
+  }
+}
+
+export function decodeSource(file: string, bytes: Uint8Array): SourceFile | Problem {
+  const decoded = decodeUtf8(bytes);
+  if ('badLine' in decoded) {
+    return error(file, 'holds bytes that are not UTF-8; save the file as UTF-8', decoded.badLine);
+  }
+  let text = decoded.text;
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    const line = text.slice(0, nul).split('\n').length;
+    return error(file, 'holds a NUL byte; this looks like a binary file, not text', line);
+  }
+  return { file, text: text.replace(/\r\n?/g, '\n') };
+}
+
+export async function loadEssays(root: string): Promise<LoadResult> {
+  const problems: Problem[] = [];
+  let files: string[];
+  try {
+    files = await listEssayFiles(root, problems);
+  } catch (e) {
+    problems.push(error(root, `the essays folder cannot be read: ${(e as Error).message}`));
+    return { sources: [], problems };
+  }
+  if (files.length === 0 && problems.length === 0) {
+    problems.push(
+      error(
+        root,
+        `no essay files (${ESSAY_EXTENSIONS.join(', ')}) found; set ESSAYS_DIR to your folder`,
+      ),
+    );
+  }
+  const sources: SourceFile[] = [];
+  for (const full of files) {
+    const result = decodeSource(rel(root, full), await readFile(full));
+    if ('severity' in result) problems.push(result);
+    else sources.push(result);
+  }
+  return { sources, problems };
+}

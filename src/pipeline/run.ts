@@ -1,0 +1,81 @@
+import { todayIso } from '../domain/dates.ts';
+import { deriveEssay, type EssayRecord } from './derive.ts';
+import { defaultEmitters, type Emitter, type OutputFile } from './emit.ts';
+import { finalizeEssays, type FinalEssay } from './finalize.ts';
+import { parseFrontMatter } from './frontMatter.ts';
+import { decodeSource, loadEssays, type SourceFile } from './load.ts';
+import type { Problem } from './problems.ts';
+
+/**
+ * The content pipeline as one ordered list of stages:
+ * load → parse front matter → validate and derive → finalize across files → emit.
+ * Every stage collects problems instead of throwing, so one run reports all of them.
+ */
+
+export interface PipelineOptions {
+  /** `YYYY-MM-DD`; defaults to today (UTC). See docs/decisions/0003-yearless-dates.md. */
+  anchorDate?: string;
+  emitters?: readonly Emitter[];
+}
+
+export interface PipelineResult {
+  essays: FinalEssay[];
+  problems: Problem[];
+  outputs: OutputFile[];
+  /** False when any error was found; outputs are then empty, never a partial archive. */
+  ok: boolean;
+  /** Files that were read, so a caller can check nothing vanished. */
+  fileCount: number;
+}
+
+export function processSources(
+  sources: readonly SourceFile[],
+  loadProblems: readonly Problem[],
+  options: PipelineOptions = {},
+): PipelineResult {
+  const anchorDate = options.anchorDate ?? process.env.ESSAYS_DATE_ANCHOR ?? todayIso();
+  const problems: Problem[] = [...loadProblems];
+  const records: EssayRecord[] = [];
+  for (const source of sources) {
+    const parsed = parseFrontMatter(source);
+    if (Array.isArray(parsed)) {
+      problems.push(...parsed);
+      continue;
+    }
+    const derived = deriveEssay(parsed, { anchorDate });
+    problems.push(...derived.problems);
+    if (derived.essay) records.push(derived.essay);
+  }
+  const finalized = finalizeEssays(records);
+  problems.push(...finalized.problems);
+  const ok = !problems.some((p) => p.severity === 'error');
+  const emitters = options.emitters ?? defaultEmitters;
+  const outputs = ok ? emitters.flatMap((e) => e.emit(finalized.essays)) : [];
+  return { essays: finalized.essays, problems, outputs, ok, fileCount: sources.length };
+}
+
+export async function runPipeline(
+  dir: string,
+  options: PipelineOptions = {},
+): Promise<PipelineResult> {
+  const { sources, problems } = await loadEssays(dir);
+  return processSources(sources, problems, options);
+}
+
+/** For tests: run the pipeline over in-memory files. */
+export function runOnTexts(
+  files: Record<string, string | Uint8Array>,
+  options: PipelineOptions = {},
+): PipelineResult {
+  const sources: SourceFile[] = [];
+  const problems: Problem[] = [];
+  for (const [file, content] of Object.entries(files)) {
+    const decoded = decodeSource(
+      file,
+      typeof content === 'string' ? new TextEncoder().encode(content) : content,
+    );
+    if ('severity' in decoded) problems.push(decoded);
+    else sources.push(decoded);
+  }
+  return processSources(sources, problems, options);
+}

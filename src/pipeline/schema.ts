@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/**
+ * The one schema for front matter. Types come from it; defaults and coercions live in it.
+ * Fields that can be derived from the body are optional here and filled in by `derive.ts`.
+ */
+
+const text = (what: string) =>
+  z.union([z.string(), z.number().transform(String)], {
+    error: (issue) =>
+      issue.input === undefined
+        ? `${what} is missing`
+        : `${what} must be text, not ${describeValue(issue.input)}`,
+  });
+
+const count = (what: string) =>
+  z.coerce
+    .number({ error: `${what} must be a whole number` })
+    .int(`${what} must be a whole number`)
+    .nonnegative(`${what} cannot be negative`);
+
+const tagList = z.union(
+  [
+    z.array(
+      z.union([z.string(), z.number().transform(String)], { error: 'each tag must be text' }),
+    ),
+    // `tags: a, b` is a common slip; read it as a comma-separated list (derive.ts warns).
+    z.string().transform((s) => s.split(',')),
+  ],
+  { error: 'tags must be a list like ["one", "two"]' },
+);
+
+export const FrontMatterSchema = z.object({
+  title: text('the title').pipe(z.string().trim().min(1, 'the title is empty')),
+  date: z.union([z.string(), z.number().transform(String)], {
+    error: (issue) =>
+      issue.input === undefined ? 'the date is missing' : 'the date must be text like "Thu Mar 14"',
+  }),
+  description: text('the description').optional(),
+  thread_id: text('thread_id').pipe(z.string().trim().min(1, 'thread_id is empty')).optional(),
+  word_count: count('word_count').optional(),
+  reading_time: count('reading_time').optional(),
+  primary_theme: text('primary_theme').optional(),
+  tags: tagList.optional(),
+});
+
+export type FrontMatter = z.infer<typeof FrontMatterSchema>;
+
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'empty';
+  if (typeof value === 'object') return 'a set of fields';
+  return typeof value;
+}

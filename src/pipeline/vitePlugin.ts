@@ -1,0 +1,112 @@
+import path from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+import { indexFileName, type OutputFile } from './emit.ts';
+import { ESSAY_EXTENSIONS } from './load.ts';
+import { formatProblem, formatReport } from './problems.ts';
+import { runPipeline, type PipelineResult } from './run.ts';
+
+/**
+ * Runs the content pipeline inside Vite: once per `vite build`, and again in `vite dev`
+ * whenever an essay file changes (the open page reloads with the new text).
+ * The browser learns the hashed index path from the virtual module `virtual:essay-data`.
+ */
+
+const VIRTUAL_ID = 'virtual:essay-data';
+const RESOLVED_ID = '\0' + VIRTUAL_ID;
+const MAX_WARNINGS_SHOWN = 40;
+
+export interface EssayPluginOptions {
+  /** Folder of essays; `ESSAYS_DIR` overrides it. */
+  dir: string;
+}
+
+export function resolveEssaysDir(defaultDir: string): string {
+  return path.resolve(process.env.ESSAYS_DIR ?? defaultDir);
+}
+
+function printWarnings(result: PipelineResult, log: (msg: string) => void): void {
+  const warnings = result.problems.filter((p) => p.severity === 'warning');
+  for (const w of warnings.slice(0, MAX_WARNINGS_SHOWN)) log(formatProblem(w));
+  if (warnings.length > MAX_WARNINGS_SHOWN)
+    log(`… and ${warnings.length - MAX_WARNINGS_SHOWN} more warning(s)`);
+}
+
+export function essayPlugin(options: EssayPluginOptions): Plugin {
+  const dir = resolveEssaysDir(options.dir);
+  let result: PipelineResult | null = null;
+  let byName = new Map<string, OutputFile>();
+
+  async function build(): Promise<PipelineResult> {
+    result = await runPipeline(dir);
+    byName = new Map(result.outputs.map((o) => [o.fileName, o]));
+    return result;
+  }
+
+  function isEssayFile(file: string): boolean {
+    return (
+      file.startsWith(dir + path.sep) &&
+      ESSAY_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext))
+    );
+  }
+
+  async function rebuildInDev(server: ViteDevServer): Promise<void> {
+    const next = await build();
+    const mod = server.moduleGraph.getModuleById(RESOLVED_ID);
+    if (mod) server.moduleGraph.invalidateModule(mod);
+    if (!next.ok) {
+      const report = formatReport(next.problems);
+      server.config.logger.error(report);
+      server.ws.send({ type: 'error', err: { message: report, stack: '' } });
+      return;
+    }
+    server.config.logger.info(`essays: ${next.essays.length} rebuilt from ${dir}`);
+    server.ws.send({ type: 'full-reload' });
+  }
+
+  return {
+    name: 'essay-pipeline',
+
+    async buildStart() {
+      const done = await build();
+      printWarnings(done, (m) => this.warn(m));
+      if (!done.ok) this.error(`Essays in ${dir} have problems:\n${formatReport(done.problems)}`);
+      this.info?.(`essays: ${done.essays.length} from ${dir}`);
+    },
+
+    resolveId(id) {
+      return id === VIRTUAL_ID ? RESOLVED_ID : null;
+    },
+
+    load(id) {
+      if (id !== RESOLVED_ID) return null;
+      const indexPath = result?.ok ? indexFileName(result.outputs) : '';
+      return `export const indexPath = ${JSON.stringify(indexPath)};`;
+    },
+
+    generateBundle() {
+      for (const out of result?.outputs ?? []) {
+        this.emitFile({ type: 'asset', fileName: out.fileName, source: out.source });
+      }
+    },
+
+    configureServer(server) {
+      server.watcher.add(dir);
+      const onChange = (file: string) => {
+        if (isEssayFile(path.resolve(file))) void rebuildInDev(server);
+      };
+      server.watcher.on('change', onChange);
+      server.watcher.on('add', onChange);
+      server.watcher.on('unlink', onChange);
+      server.middlewares.use((req, res, next) => {
+        const base = server.config.base;
+        const url = (req.url ?? '').split('?')[0]!;
+        const name = url.startsWith(base) ? decodeURIComponent(url.slice(base.length)) : '';
+        const file = byName.get(name);
+        if (!file) return next();
+        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.setHeader('Cache-Control', 'no-cache');
+        res.end(file.source);
+      });
+    },
+  };
+}

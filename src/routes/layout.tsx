@@ -1,0 +1,32 @@
+import { Link, Outlet } from 'react-router';
+import { SITE_NAME } from '../components/PageMeta';
+import { paths } from '../paths';
+
+/** The frame around every page: skip link, header with navigation, main, footer. */
+export function Layout() {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <Link to={paths.home.build()} className="site-name">
+          {SITE_NAME}
+        </Link>
+        <nav aria-label="Main">
+          <ul>
+            <li>
+              <Link to={paths.home.build()}>All essays</Link>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>Built from plain text files. Reads offline once opened.</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,6 @@
+/// <reference types="vite/client" />
+
+declare module 'virtual:essay-data' {
+  /** Content-hashed path of the essay index, relative to the site base. */
+  export const indexPath: string;
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { parseEssayDate } from '../../src/domain/dates';
+
+const ANCHOR = '2026-11-24';
+
+describe('parseEssayDate', () => {
+  it.each([
+    // text, expected iso, year inferred
+    ['Thu Mar 14', '2024-03-14', true],
+    ['Tue Nov 07', '2023-11-07', true],
+    ['Tue Nov 24', '2026-11-24', true], // the anchor day itself
+    ['Wed Nov 25', '2020-11-25', true], // never after the anchor
+    ['Mar 14', '2026-03-14', true],
+    ['Dec 25', '2025-12-25', true],
+    ['Thursday March 14', '2024-03-14', true],
+    ['Thu, Mar 14', '2024-03-14', true],
+    ['Thu Mar 14 2024', '2024-03-14', false],
+    ['March 14, 2024', '2024-03-14', false],
+    ['14 Mar 2024', '2024-03-14', false],
+    ['2024-03-14', '2024-03-14', false],
+    ['2024-03-14T10:00:00Z', '2024-03-14', false],
+    ['Thu Feb 29', '2024-02-29', true],
+    ['Sept 3', '2026-09-03', true],
+    ['  Thu   Mar  14 ', '2024-03-14', true],
+  ])('reads %j as %s', (text, iso, yearInferred) => {
+    const result = parseEssayDate(text, ANCHOR);
+    expect(result).toMatchObject({ ok: true, iso, yearInferred });
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['yesterday', 'cannot read'],
+    ['Fri Feb 30', 'not a day that exists'],
+    ['Apr 31', 'not a day that exists'],
+    ['2024-02-30', 'not a day that exists'],
+    ['Blursday Mar 14', 'cannot read'],
+    ['Thu Foo 14', 'cannot read'],
+    ['14/03/2024', 'cannot read'],
+  ])('rejects %j with a plain message', (text, message) => {
+    const result = parseEssayDate(text, ANCHOR);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toContain(message);
+  });
+
+  it('keeps a date whose weekday disagrees with its year, with a warning', () => {
+    const result = parseEssayDate('Fri Mar 14 2024', ANCHOR);
+    expect(result).toMatchObject({ ok: true, iso: '2024-03-14', yearInferred: false });
+    expect(result.ok && result.warning).toContain('Thursday');
+  });
+
+  it('is stable for the same anchor and moves only when a later matching day exists', () => {
+    expect(parseEssayDate('Thu Mar 14', '2029-12-31')).toMatchObject({ iso: '2024-03-14' });
+    expect(parseEssayDate('Thu Mar 14', '2030-03-14')).toMatchObject({ iso: '2030-03-14' });
+  });
+});
