@@ -69,7 +69,12 @@ export function essayPlugin(options: EssayPluginOptions): Plugin {
     async buildStart() {
       const done = await build();
       printWarnings(done, (m) => this.warn(m));
-      if (!done.ok) this.error(`Essays in ${dir} have problems:\n${formatReport(done.problems)}`);
+      if (!done.ok) {
+        // The report goes to stderr as plain lines; the bundler's own error (with its stack)
+        // then only has to say where to look.
+        console.error(`\nEssays in ${dir} have problems:\n${formatReport(done.problems)}\n`);
+        this.error('the essays have errors, listed above; nothing was built');
+      }
       this.info?.(`essays: ${done.essays.length} from ${dir}`);
     },
 
