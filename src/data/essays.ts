@@ -1,6 +1,8 @@
 import { indexPath } from 'virtual:essay-data';
 import type { EssayBody, EssayIndex, EssaySlug, EssaySummary } from '../domain/essay';
+import { normalizeTerm } from '../domain/slugs';
 import { dataUrl } from '../paths';
+import { buildCatalog, type Catalog } from './catalog';
 
 /**
  * Typed access to the JSON the pipeline emitted. The index is fetched once per page load;
@@ -22,10 +24,7 @@ async function fetchJson<T>(url: string): Promise<T> {
   try {
     response = await fetch(url);
   } catch {
-    throw new DataLoadError(
-      'The network is unreachable and this part of the archive is not saved yet.',
-      url,
-    );
+    throw new DataLoadError('The network is unreachable and this part of the archive is not saved yet.', url);
   }
   if (!response.ok) throw new DataLoadError(`The server answered ${response.status}.`, url);
   try {
@@ -35,14 +34,23 @@ async function fetchJson<T>(url: string): Promise<T> {
   }
 }
 
-let indexPromise: Promise<EssayIndex> | null = null;
+export interface Library {
+  index: EssayIndex;
+  catalog: Catalog;
+}
 
-export function loadIndex(): Promise<EssayIndex> {
-  indexPromise ??= fetchJson<EssayIndex>(dataUrl(indexPath)).catch((e: unknown) => {
-    indexPromise = null; // let a later navigation try again
-    throw e;
-  });
-  return indexPromise;
+let libraryPromise: Promise<Library> | null = null;
+
+/** The index and its browsing catalog, loaded and built once per page load. */
+export function loadLibrary(): Promise<Library> {
+  libraryPromise ??= fetchJson<EssayIndex>(dataUrl(indexPath)).then(
+    (index) => ({ index, catalog: buildCatalog(index.essays) }),
+    (e: unknown) => {
+      libraryPromise = null; // let a later navigation try again
+      throw e;
+    },
+  );
+  return libraryPromise;
 }
 
 export function loadBody(summary: EssaySummary): Promise<EssayBody> {
@@ -51,4 +59,14 @@ export function loadBody(summary: EssaySummary): Promise<EssayBody> {
 
 export function getEssay(index: EssayIndex, slug: string): EssaySummary | undefined {
   return index.essays.find((e) => e.slug === (slug as EssaySlug));
+}
+
+export function getEssaysByTag(library: Library, tag: string): EssaySummary[] {
+  const key = normalizeTerm(tag);
+  return library.index.essays.filter((_, i) => library.catalog.tagKeys[i]!.includes(key));
+}
+
+export function getEssaysByTheme(library: Library, theme: string): EssaySummary[] {
+  const key = normalizeTerm(theme);
+  return library.index.essays.filter((_, i) => library.catalog.themeKeys[i] === key);
 }

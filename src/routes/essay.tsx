@@ -3,13 +3,13 @@ import { EssayMeta } from '../components/EssayMeta';
 import { Markdown } from '../components/Markdown';
 import { PageMeta } from '../components/PageMeta';
 import { TermLink } from '../components/TermLink';
-import { getEssay, loadBody, loadIndex } from '../data/essays';
+import { getEssay, loadBody, loadLibrary } from '../data/essays';
 import { paths } from '../paths';
 
 /** The reader. Loaded lazily, so the list page never pays for the markdown renderer. */
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const index = await loadIndex();
+  const { index } = await loadLibrary();
   const essay = getEssay(index, params.slug ?? '');
   if (!essay) throw data(null, { status: 404 });
   const body = await loadBody(essay);

@@ -1,4 +1,4 @@
-import { Link, Outlet } from 'react-router';
+import { Link, NavLink, Outlet } from 'react-router';
 import { SITE_NAME } from '../components/PageMeta';
 import { paths } from '../paths';
 
@@ -16,7 +16,15 @@ export function Layout() {
         <nav aria-label="Main">
           <ul>
             <li>
-              <Link to={paths.home.build()}>All essays</Link>
+              <NavLink to={paths.home.build()} end>
+                All essays
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to={paths.tags.build()}>Tags</NavLink>
+            </li>
+            <li>
+              <NavLink to={paths.themes.build()}>Themes</NavLink>
             </li>
           </ul>
         </nav>

@@ -1,9 +1,62 @@
+import { Link, useLocation, useRouteLoaderData } from 'react-router';
 import { ErrorScreen } from '../components/ErrorScreen';
+import type { Library } from '../data/essays';
+import { closest } from '../data/suggest';
+import { termFromSlug, termLabel } from '../domain/slugs';
+import { paths } from '../paths';
+import { ROOT_ID } from './rootData';
 
+interface Suggestion {
+  to: string;
+  label: string;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function suggestionsFor(pathname: string, library: Library | undefined): Suggestion[] {
+  if (!library) return [];
+  const [, section = '', rawSlug = ''] = /\/(essays|tags|themes)\/([^/]*)\/?$/.exec(safeDecode(pathname)) ?? [];
+  const wanted = rawSlug || pathname;
+  if (section === 'tags' || section === 'themes') {
+    const terms = [...(section === 'tags' ? library.catalog.tags : library.catalog.themes).values()];
+    const target = termFromSlug(rawSlug) ?? rawSlug.replace(/[-~]/g, ' ');
+    return closest(target, terms, (t) => t.key).map((t) => ({
+      to: section === 'tags' ? paths.tag.build(t.value) : paths.theme.build(t.value),
+      label: termLabel(t.value).text,
+    }));
+  }
+  return closest(wanted.replace(/[-/]/g, ' '), library.index.essays, (e) => e.slug.replace(/-/g, ' ')).map((e) => ({
+    to: paths.essay.build(e.slug),
+    label: e.title,
+  }));
+}
+
+/** A real 404 view: says what happened and offers the closest matches. */
 export function NotFound() {
+  const { pathname } = useLocation();
+  const library = useRouteLoaderData<Library>(ROOT_ID);
+  const suggestions = suggestionsFor(pathname, library);
   return (
     <ErrorScreen title="No page here">
-      <p>This address does not match any essay, tag or theme. It may have been renamed.</p>
+      <p>This address does not match any essay, tag or theme. It may have been renamed, or mistyped.</p>
+      {suggestions.length > 0 ? (
+        <>
+          <h2>Did you mean</h2>
+          <ul>
+            {suggestions.map((s) => (
+              <li key={s.to}>
+                <Link to={s.to}>{s.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </ErrorScreen>
   );
 }

@@ -1,0 +1,48 @@
+import { useMemo } from 'react';
+import { Link, useParams } from 'react-router';
+import { PageMeta } from '../components/PageMeta';
+import { indexesWhere, tagsAmong } from '../data/terms';
+import { termFromSlug, termLabel } from '../domain/slugs';
+import { paths } from '../paths';
+import { BrowseView } from './browseView';
+import { NotFound } from './notFound';
+import { useLibrary } from './rootData';
+
+export function ThemePage() {
+  const library = useLibrary();
+  const { catalog } = library;
+  const key = termFromSlug(useParams().slug ?? '');
+  const term = key === null ? undefined : catalog.themes.get(key);
+  const fixed = useMemo(() => ({ theme: key ?? '' }), [key]);
+  const tags = useMemo(
+    () => (term ? tagsAmong(catalog, indexesWhere(catalog, (i) => catalog.themeKeys[i] === term.key), [term.key]).slice(0, 12) : []),
+    [catalog, term],
+  );
+  if (!term) return <NotFound />;
+  const label = termLabel(term.value);
+  return (
+    <>
+      <PageMeta title={`Theme: ${label.text}`} description={`${term.count} essays on ${label.text}.`} />
+      <p className="eyebrow">
+        <Link to={paths.themes.build()}>Themes</Link>
+        {label.area ? ` › ${label.area}` : ''}
+      </p>
+      <h1 className="page-title">{label.name}</h1>
+      {tags.length > 0 ? (
+        <section aria-labelledby="theme-tags" className="related-terms">
+          <h2 id="theme-tags">Tags in this theme</h2>
+          <ul className="terms">
+            {tags.map((t) => (
+              <li key={t.key}>
+                <Link className="term" to={paths.tag.build(t.value)}>
+                  {termLabel(t.value).text} <span className="count">{t.count}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <BrowseView library={library} fixed={fixed} label={`Essays on ${label.text}`} />
+    </>
+  );
+}
