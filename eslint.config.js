@@ -66,6 +66,7 @@ const layers = [
 export default tseslint.config(
   {
     ignores: [
+      '.tmp',
       'dist',
       'node_modules',
       'test-results',

@@ -25,3 +25,12 @@ export const paths = {
 export function dataUrl(fileName: string): string {
   return `${import.meta.env.BASE_URL}${fileName}`;
 }
+
+/**
+ * A path as an `href` under the site's base path. Lists use plain anchors with these (the
+ * layout routes their clicks client-side): a router `Link` per tag chip costs real time
+ * when a filter change re-renders a page of cards.
+ */
+export function href(path: string): string {
+  return `${import.meta.env.BASE_URL.replace(/\/$/, '')}${path}`;
+}

@@ -5,14 +5,25 @@ export interface ActiveFilter {
   remove: () => void;
 }
 
-export function ActiveFilters({ filters, onClearAll }: { filters: readonly ActiveFilter[]; onClearAll: () => void }) {
+export function ActiveFilters({
+  filters,
+  onClearAll,
+}: {
+  filters: readonly ActiveFilter[];
+  onClearAll: () => void;
+}) {
   if (filters.length === 0) return null;
   return (
     <div className="active-filters">
       <ul aria-label="Active filters">
         {filters.map((f) => (
           <li key={f.id}>
-            <button type="button" className="chip" onClick={f.remove} aria-label={`Remove filter: ${f.label}`}>
+            <button
+              type="button"
+              className="chip"
+              onClick={f.remove}
+              aria-label={`Remove filter: ${f.label}`}
+            >
               {f.label} <span aria-hidden="true">×</span>
             </button>
           </li>

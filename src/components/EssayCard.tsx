@@ -1,14 +1,15 @@
-import { Link } from 'react-router';
+import { memo } from 'react';
 import type { EssaySummary } from '../domain/essay';
-import { paths } from '../paths';
+import { href, paths } from '../paths';
 import { EssayMeta } from './EssayMeta';
 import { TermLink } from './TermLink';
 
-export function EssayCard({ essay }: { essay: EssaySummary }) {
+/** One essay in a list. Memoized: a filter change keeps the cards that stay. */
+export const EssayCard = memo(function EssayCard({ essay }: { essay: EssaySummary }) {
   return (
     <article className="essay-card">
       <h2 className="essay-card-title">
-        <Link to={paths.essay.build(essay.slug)}>{essay.title}</Link>
+        <a href={href(paths.essay.build(essay.slug))}>{essay.title}</a>
       </h2>
       <EssayMeta essay={essay} />
       <p className="essay-card-description">{essay.description}</p>
@@ -26,4 +27,4 @@ export function EssayCard({ essay }: { essay: EssaySummary }) {
       </ul>
     </article>
   );
-}
+});

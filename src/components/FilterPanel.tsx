@@ -22,7 +22,12 @@ export interface FilterPanelProps {
 
 const TAGS_SHOWN = 12;
 
-function TagFilter({ query, facets, tags, onChange }: Pick<FilterPanelProps, 'query' | 'facets' | 'tags' | 'onChange'>) {
+function TagFilter({
+  query,
+  facets,
+  tags,
+  onChange,
+}: Pick<FilterPanelProps, 'query' | 'facets' | 'tags' | 'onChange'>) {
   const [find, setFind] = useState('');
   const findId = useId();
   const needle = find.trim().toLowerCase();
@@ -30,7 +35,9 @@ function TagFilter({ query, facets, tags, onChange }: Pick<FilterPanelProps, 'qu
   const others = tags
     .filter((t) => !query.tags.includes(t.key))
     .filter((t) => (needle ? t.key.includes(needle) : (facets.tags.get(t.key) ?? 0) > 0))
-    .sort((a, b) => (facets.tags.get(b.key) ?? 0) - (facets.tags.get(a.key) ?? 0) || b.count - a.count)
+    .sort(
+      (a, b) => (facets.tags.get(b.key) ?? 0) - (facets.tags.get(a.key) ?? 0) || b.count - a.count,
+    )
     .slice(0, needle ? 40 : TAGS_SHOWN);
   const toggle = (key: string) =>
     onChange({
@@ -40,7 +47,9 @@ function TagFilter({ query, facets, tags, onChange }: Pick<FilterPanelProps, 'qu
     });
   return (
     <fieldset className="filter-group">
-      <legend>Tags {query.tags.length > 1 ? <span className="hint">(all must match)</span> : null}</legend>
+      <legend>
+        Tags {query.tags.length > 1 ? <span className="hint">(all must match)</span> : null}
+      </legend>
       <label htmlFor={findId} className="visually-hidden">
         Find a tag
       </label>
@@ -59,19 +68,33 @@ function TagFilter({ query, facets, tags, onChange }: Pick<FilterPanelProps, 'qu
           return (
             <li key={t.key}>
               <label className={count === 0 && !checked ? 'is-empty' : undefined}>
-                <input type="checkbox" checked={checked} disabled={count === 0 && !checked} onChange={() => toggle(t.key)} />{' '}
-                {termLabel(t.value).text} <span className="count">({count === 0 && !checked ? 'none' : count})</span>
+                <input
+                  type="checkbox"
+                  data-key={t.key}
+                  checked={checked}
+                  disabled={count === 0 && !checked}
+                  onChange={() => toggle(t.key)}
+                />{' '}
+                {termLabel(t.value).text}{' '}
+                <span className="count">({count === 0 && !checked ? 'none' : count})</span>
               </label>
             </li>
           );
         })}
       </ul>
-      {needle && others.length === 0 ? <p className="hint">No tag contains “{find.trim()}”.</p> : null}
+      {needle && others.length === 0 ? (
+        <p className="hint">No tag contains “{find.trim()}”.</p>
+      ) : null}
     </fieldset>
   );
 }
 
-function ThemeFilter({ query, facets, themes, onChange }: Pick<FilterPanelProps, 'query' | 'facets' | 'themes' | 'onChange'>) {
+function ThemeFilter({
+  query,
+  facets,
+  themes,
+  onChange,
+}: Pick<FilterPanelProps, 'query' | 'facets' | 'themes' | 'onChange'>) {
   const id = useId();
   const byArea = new Map<string, Term[]>();
   for (const t of themes) {
@@ -91,7 +114,11 @@ function ThemeFilter({ query, facets, themes, onChange }: Pick<FilterPanelProps,
       <label htmlFor={id} className="filter-label">
         Theme
       </label>
-      <select id={id} value={query.theme ?? ''} onChange={(e) => onChange({ ...query, page: 1, theme: e.target.value || null })}>
+      <select
+        id={id}
+        value={query.theme ?? ''}
+        onChange={(e) => onChange({ ...query, page: 1, theme: e.target.value || null })}
+      >
         <option value="">All themes</option>
         {[...byArea].map(([area, list]) => (
           <optgroup key={area} label={area}>
@@ -103,7 +130,11 @@ function ThemeFilter({ query, facets, themes, onChange }: Pick<FilterPanelProps,
   );
 }
 
-function LengthFilter({ query, facets, onChange }: Pick<FilterPanelProps, 'query' | 'facets' | 'onChange'>) {
+function LengthFilter({
+  query,
+  facets,
+  onChange,
+}: Pick<FilterPanelProps, 'query' | 'facets' | 'onChange'>) {
   const name = useId();
   const choices: (LengthBucket | null)[] = [null, ...LENGTHS];
   const total = [...facets.lengths.values()].reduce((a, b) => a + b, 0);
@@ -124,7 +155,8 @@ function LengthFilter({ query, facets, onChange }: Pick<FilterPanelProps, 'query
                   disabled={count === 0 && !checked}
                   onChange={() => onChange({ ...query, page: 1, length: bucket })}
                 />{' '}
-                {bucket === null ? 'Any length' : LENGTH_LABELS[bucket]} <span className="count">({count === 0 ? 'none' : count})</span>
+                {bucket === null ? 'Any length' : LENGTH_LABELS[bucket]}{' '}
+                <span className="count">({count === 0 ? 'none' : count})</span>
               </label>
             </li>
           );
@@ -134,7 +166,11 @@ function LengthFilter({ query, facets, onChange }: Pick<FilterPanelProps, 'query
   );
 }
 
-function DateFilter({ query, months, onChange }: Pick<FilterPanelProps, 'query' | 'months' | 'onChange'>) {
+function DateFilter({
+  query,
+  months,
+  onChange,
+}: Pick<FilterPanelProps, 'query' | 'months' | 'onChange'>) {
   const fromId = useId();
   const toId = useId();
   const valid = (v: string) => (/^\d{4}-\d{2}$/.test(v) ? v : null);
@@ -143,9 +179,23 @@ function DateFilter({ query, months, onChange }: Pick<FilterPanelProps, 'query' 
       <legend>Date</legend>
       <div className="filter-dates">
         <label htmlFor={fromId}>From</label>
-        <input id={fromId} type="month" min={months.min} max={months.max} value={query.from ?? ''} onChange={(e) => onChange({ ...query, page: 1, from: valid(e.target.value) })} />
+        <input
+          id={fromId}
+          type="month"
+          min={months.min}
+          max={months.max}
+          value={query.from ?? ''}
+          onChange={(e) => onChange({ ...query, page: 1, from: valid(e.target.value) })}
+        />
         <label htmlFor={toId}>To</label>
-        <input id={toId} type="month" min={months.min} max={months.max} value={query.to ?? ''} onChange={(e) => onChange({ ...query, page: 1, to: valid(e.target.value) })} />
+        <input
+          id={toId}
+          type="month"
+          min={months.min}
+          max={months.max}
+          value={query.to ?? ''}
+          onChange={(e) => onChange({ ...query, page: 1, to: valid(e.target.value) })}
+        />
       </div>
       <p className="hint">Years left out by the author are inferred.</p>
     </fieldset>

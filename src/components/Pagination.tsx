@@ -1,9 +1,19 @@
 import { Link } from 'react-router';
 
 /** Page links; `hrefFor` keeps every other piece of the URL state. */
-export function Pagination({ page, pages, hrefFor }: { page: number; pages: number; hrefFor: (page: number) => string }) {
+export function Pagination({
+  page,
+  pages,
+  hrefFor,
+}: {
+  page: number;
+  pages: number;
+  hrefFor: (page: number) => string;
+}) {
   if (pages <= 1) return null;
-  const shown = [...new Set([1, page - 1, page, page + 1, pages])].filter((p) => p >= 1 && p <= pages);
+  const shown = [...new Set([1, page - 1, page, page + 1, pages])].filter(
+    (p) => p >= 1 && p <= pages,
+  );
   return (
     <nav className="pagination" aria-label="Pages">
       {page > 1 ? (

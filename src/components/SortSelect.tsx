@@ -1,7 +1,13 @@
 import { useId } from 'react';
 import { SORT_LABELS, SORTS, type SortKey } from '../domain/browse';
 
-export function SortSelect({ value, onChange }: { value: SortKey; onChange: (sort: SortKey) => void }) {
+export function SortSelect({
+  value,
+  onChange,
+}: {
+  value: SortKey;
+  onChange: (sort: SortKey) => void;
+}) {
   const id = useId();
   return (
     <div className="sort-select">

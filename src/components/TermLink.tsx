@@ -1,8 +1,9 @@
-import { Link } from 'react-router';
+import { memo } from 'react';
 import { termLabel } from '../domain/slugs';
+import { href } from '../paths';
 
 /** A tag or theme shown with its readable label, linking to its page. */
-export function TermLink({
+export const TermLink = memo(function TermLink({
   to,
   value,
   kind,
@@ -13,9 +14,9 @@ export function TermLink({
 }) {
   const label = termLabel(value);
   return (
-    <Link to={to} className={`term term-${kind}`} title={value}>
+    <a href={href(to)} className={`term term-${kind}`} title={value}>
       {label.area ? <span className="term-area">{label.area} › </span> : null}
       {label.name}
-    </Link>
+    </a>
   );
-}
+});

@@ -33,7 +33,10 @@ function passes(c: Catalog, i: number, f: ListFilters) {
 function matches(c: Catalog, i: number, f: ListFilters, skip: Dimension | null): boolean {
   const p = passes(c, i, f);
   return (
-    (skip === 'theme' || p.theme) && (skip === 'length' || p.length) && (skip === 'date' || p.date) && (skip === 'tags' || p.tags)
+    (skip === 'theme' || p.theme) &&
+    (skip === 'length' || p.length) &&
+    (skip === 'date' || p.date) &&
+    (skip === 'tags' || p.tags)
   );
 }
 
@@ -71,19 +74,28 @@ export function queryList(c: Catalog, q: ListQuery): ListResult {
 }
 
 /** For an empty result: how many essays each single filter removal would bring back. */
-export function relaxations(c: Catalog, f: ListFilters): { drop: Dimension | `tag:${string}`; count: number }[] {
+export function relaxations(
+  c: Catalog,
+  f: ListFilters,
+): { drop: Dimension | `tag:${string}`; count: number }[] {
   const out: { drop: Dimension | `tag:${string}`; count: number }[] = [];
   for (const t of f.tags) {
-    out.push({ drop: `tag:${t}`, count: filterIndexes(c, { ...f, tags: f.tags.filter((x) => x !== t) }).length });
+    out.push({
+      drop: `tag:${t}`,
+      count: filterIndexes(c, { ...f, tags: f.tags.filter((x) => x !== t) }).length,
+    });
   }
   if (f.theme !== null) out.push({ drop: 'theme', count: filterIndexes(c, f, 'theme').length });
   if (f.length !== null) out.push({ drop: 'length', count: filterIndexes(c, f, 'length').length });
-  if (f.from !== null || f.to !== null) out.push({ drop: 'date', count: filterIndexes(c, f, 'date').length });
+  if (f.from !== null || f.to !== null)
+    out.push({ drop: 'date', count: filterIndexes(c, f, 'date').length });
   return out.sort((a, b) => b.count - a.count);
 }
 
 export function hasFilters(f: ListFilters): boolean {
-  return f.tags.length > 0 || f.theme !== null || f.length !== null || f.from !== null || f.to !== null;
+  return (
+    f.tags.length > 0 || f.theme !== null || f.length !== null || f.from !== null || f.to !== null
+  );
 }
 
 export const PAGE_SIZE = 20;

@@ -63,7 +63,9 @@ export function buildCatalog(essays: readonly EssaySummary[]): Catalog {
 
 /** Terms most used first, then by name. */
 export function termsByCount(terms: ReadonlyMap<string, Term>): Term[] {
-  return [...terms.values()].sort((a, b) => b.count - a.count || titleCollator.compare(a.key, b.key));
+  return [...terms.values()].sort(
+    (a, b) => b.count - a.count || titleCollator.compare(a.key, b.key),
+  );
 }
 
 export function termsByName(terms: ReadonlyMap<string, Term>): Term[] {

@@ -24,7 +24,10 @@ async function fetchJson<T>(url: string): Promise<T> {
   try {
     response = await fetch(url);
   } catch {
-    throw new DataLoadError('The network is unreachable and this part of the archive is not saved yet.', url);
+    throw new DataLoadError(
+      'The network is unreachable and this part of the archive is not saved yet.',
+      url,
+    );
   }
   if (!response.ok) throw new DataLoadError(`The server answered ${response.status}.`, url);
   try {

@@ -4,7 +4,10 @@
  */
 
 function bigrams(s: string): Map<string, number> {
-  const text = ` ${s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  const text = ` ${s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
   const grams = new Map<string, number>();
   for (let i = 0; i < text.length - 1; i++) {
     const g = text.slice(i, i + 2);
@@ -27,7 +30,13 @@ export function similarity(a: string, b: string): number {
 }
 
 /** The `limit` best matches scoring at least `threshold`, best first. */
-export function closest<T>(target: string, items: readonly T[], key: (item: T) => string, limit = 5, threshold = 0.3): T[] {
+export function closest<T>(
+  target: string,
+  items: readonly T[],
+  key: (item: T) => string,
+  limit = 5,
+  threshold = 0.3,
+): T[] {
   return items
     .map((item) => ({ item, score: similarity(target, key(item)) }))
     .filter((x) => x.score >= threshold)

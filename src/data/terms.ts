@@ -6,9 +6,15 @@ import type { Catalog } from './catalog';
 /** Tag and theme statistics for the tag and theme pages. */
 
 /** Tags carried by the essays at `indexes`, most common first, leaving out `exclude`. */
-export function tagsAmong(c: Catalog, indexes: readonly number[], exclude: readonly string[] = []): Term[] {
+export function tagsAmong(
+  c: Catalog,
+  indexes: readonly number[],
+  exclude: readonly string[] = [],
+): Term[] {
   const counts = new Map<string, number>();
-  for (const i of indexes) for (const t of c.tagKeys[i]!) if (!exclude.includes(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const i of indexes)
+    for (const t of c.tagKeys[i]!)
+      if (!exclude.includes(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
   return [...counts]
     .map(([key, count]) => ({ key, value: c.tags.get(key)!.value, count }))
     .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));

@@ -51,7 +51,13 @@ export interface ListQuery extends ListFilters {
   page: number;
 }
 
-export const EMPTY_FILTERS: ListFilters = { tags: [], theme: null, length: null, from: null, to: null };
+export const EMPTY_FILTERS: ListFilters = {
+  tags: [],
+  theme: null,
+  length: null,
+  from: null,
+  to: null,
+};
 
 export type Dimension = 'tags' | 'theme' | 'length' | 'date';
 
@@ -60,4 +66,3 @@ export interface Facets {
   themes: Map<string, number>;
   lengths: Map<LengthBucket, number>;
 }
-

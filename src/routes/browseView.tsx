@@ -35,53 +35,121 @@ function withoutFixed(q: ListQuery, fixed: Fixed): ListQuery {
   return { ...q, tags: q.tags.filter((t) => t !== fixed.tag), theme: fixed.theme ? null : q.theme };
 }
 
-export function BrowseView({ library, fixed = {}, label }: { library: Library; fixed?: Fixed; label: string }) {
+export function BrowseView({
+  library,
+  fixed = {},
+  label,
+}: {
+  library: Library;
+  fixed?: Fixed;
+  label: string;
+}) {
   const { catalog } = library;
   const [params, setParams] = useSearchParams();
   const key = params.toString();
   // Parsing and querying are pure; memoized on the URL because they walk every essay.
-  const query = useMemo(() => withFixed(parseListQuery(new URLSearchParams(key), catalog), fixed), [key, catalog, fixed]);
+  const query = useMemo(
+    () => withFixed(parseListQuery(new URLSearchParams(key), catalog), fixed),
+    [key, catalog, fixed],
+  );
   const result = useMemo(() => queryList(catalog, query), [catalog, query]);
-  const tags = useMemo(() => termsByCount(catalog.tags).filter((t) => t.key !== fixed.tag), [catalog, fixed.tag]);
+  const tags = useMemo(
+    () => termsByCount(catalog.tags).filter((t) => t.key !== fixed.tag),
+    [catalog, fixed.tag],
+  );
   const themes = useMemo(() => termsByCount(catalog.themes), [catalog]);
   const months = useMemo(() => {
     const sorted = [...catalog.months].sort();
     return { min: sorted[0] ?? '', max: sorted[sorted.length - 1] ?? '' };
   }, [catalog]);
 
-  const go = (next: ListQuery) => setParams(listQueryToParams(withoutFixed(next, fixed)), { preventScrollReset: true });
+  const go = (next: ListQuery) =>
+    setParams(listQueryToParams(withoutFixed(next, fixed)), {
+      preventScrollReset: true,
+      flushSync: true,
+    });
   const pages = pageCount(result.essays.length);
   const page = Math.min(query.page, pages);
   const shown = pageSlice(result.essays, page);
   const own = withoutFixed(query, fixed);
 
   const active: ActiveFilter[] = [
-    ...own.tags.map((t) => ({ id: `tag:${t}`, label: `Tag: ${termLabel(catalog.tags.get(t)!.value).text}`, remove: () => go({ ...query, page: 1, tags: query.tags.filter((x) => x !== t) }) })),
-    ...(own.theme ? [{ id: 'theme', label: `Theme: ${termLabel(catalog.themes.get(own.theme)!.value).text}`, remove: () => go({ ...query, page: 1, theme: null }) }] : []),
-    ...(own.length ? [{ id: 'length', label: LENGTH_LABELS[own.length], remove: () => go({ ...query, page: 1, length: null }) }] : []),
-    ...(own.from || own.to ? [{ id: 'date', label: `Date: ${own.from ?? '…'} to ${own.to ?? '…'}`, remove: () => go({ ...query, page: 1, from: null, to: null }) }] : []),
+    ...own.tags.map((t) => ({
+      id: `tag:${t}`,
+      label: `Tag: ${termLabel(catalog.tags.get(t)!.value).text}`,
+      remove: () => go({ ...query, page: 1, tags: query.tags.filter((x) => x !== t) }),
+    })),
+    ...(own.theme
+      ? [
+          {
+            id: 'theme',
+            label: `Theme: ${termLabel(catalog.themes.get(own.theme)!.value).text}`,
+            remove: () => go({ ...query, page: 1, theme: null }),
+          },
+        ]
+      : []),
+    ...(own.length
+      ? [
+          {
+            id: 'length',
+            label: LENGTH_LABELS[own.length],
+            remove: () => go({ ...query, page: 1, length: null }),
+          },
+        ]
+      : []),
+    ...(own.from || own.to
+      ? [
+          {
+            id: 'date',
+            label: `Date: ${own.from ?? '…'} to ${own.to ?? '…'}`,
+            remove: () => go({ ...query, page: 1, from: null, to: null }),
+          },
+        ]
+      : []),
   ];
-  const clearAll = () => go(withFixed({ ...query, tags: [], theme: null, length: null, from: null, to: null, page: 1 }, fixed));
+  const clearAll = () =>
+    go(
+      withFixed(
+        { ...query, tags: [], theme: null, length: null, from: null, to: null, page: 1 },
+        fixed,
+      ),
+    );
 
   return (
     <div className="browse">
       <aside className="browse-filters" aria-label={`Filter ${label}`}>
         <details className="filters-disclosure" open>
           <summary>Filters</summary>
-          <FilterPanel query={query} facets={result.facets} tags={tags} themes={themes} months={months} hide={{ theme: Boolean(fixed.theme) }} onChange={go} />
+          <FilterPanel
+            query={query}
+            facets={result.facets}
+            tags={tags}
+            themes={themes}
+            months={months}
+            hide={{ theme: Boolean(fixed.theme) }}
+            onChange={go}
+          />
         </details>
       </aside>
       <section className="browse-results" aria-label={`${label}: results`}>
         <div className="results-bar">
           <p className="results-count" role="status">
-            {result.essays.length === 1 ? '1 essay' : `${result.essays.length.toLocaleString('en')} essays`}
+            {result.essays.length === 1
+              ? '1 essay'
+              : `${result.essays.length.toLocaleString('en')} essays`}
             {pages > 1 ? `, page ${page} of ${pages}` : ''}
           </p>
           <SortSelect value={query.sort} onChange={(sort) => go({ ...query, sort, page: 1 })} />
         </div>
         <ActiveFilters filters={active} onClearAll={clearAll} />
         {result.essays.length === 0 ? (
-          <EmptyState library={library} query={own} fixed={fixed} go={(q) => go(withFixed(q, fixed))} onClearAll={clearAll} />
+          <EmptyState
+            library={library}
+            query={own}
+            fixed={fixed}
+            go={(q) => go(withFixed(q, fixed))}
+            onClearAll={clearAll}
+          />
         ) : (
           <div className="essay-list">
             {shown.map((essay) => (
@@ -89,15 +157,33 @@ export function BrowseView({ library, fixed = {}, label }: { library: Library; f
             ))}
           </div>
         )}
-        <Pagination page={page} pages={pages} hrefFor={(p) => `?${listQueryToParams({ ...own, page: p }).toString()}`} />
+        <Pagination
+          page={page}
+          pages={pages}
+          hrefFor={(p) => `?${listQueryToParams({ ...own, page: p }).toString()}`}
+        />
       </section>
     </div>
   );
 }
 
-function EmptyState({ library, query, fixed, go, onClearAll }: { library: Library; query: ListQuery; fixed: Fixed; go: (q: ListQuery) => void; onClearAll: () => void }) {
+function EmptyState({
+  library,
+  query,
+  fixed,
+  go,
+  onClearAll,
+}: {
+  library: Library;
+  query: ListQuery;
+  fixed: Fixed;
+  go: (q: ListQuery) => void;
+  onClearAll: () => void;
+}) {
   const { catalog } = library;
-  const options = relaxations(catalog, withFixed(query, fixed)).filter((r) => r.count > 0 && r.drop !== `tag:${fixed.tag}` && !(r.drop === 'theme' && fixed.theme));
+  const options = relaxations(catalog, withFixed(query, fixed)).filter(
+    (r) => r.count > 0 && r.drop !== `tag:${fixed.tag}` && !(r.drop === 'theme' && fixed.theme),
+  );
   const describe = (drop: string) =>
     drop.startsWith('tag:')
       ? `tag “${termLabel(catalog.tags.get(drop.slice(4))!.value).text}”`
@@ -107,7 +193,8 @@ function EmptyState({ library, query, fixed, go, onClearAll }: { library: Librar
           ? 'the reading-time filter'
           : 'the date range';
   const apply = (drop: string) => {
-    if (drop.startsWith('tag:')) go({ ...query, page: 1, tags: query.tags.filter((t) => t !== drop.slice(4)) });
+    if (drop.startsWith('tag:'))
+      go({ ...query, page: 1, tags: query.tags.filter((t) => t !== drop.slice(4)) });
     else if (drop === 'theme') go({ ...query, page: 1, theme: null });
     else if (drop === 'length') go({ ...query, page: 1, length: null });
     else go({ ...query, page: 1, from: null, to: null });

@@ -1,9 +1,11 @@
 import { Link, NavLink, Outlet } from 'react-router';
 import { SITE_NAME } from '../components/PageMeta';
+import { useClientLinks } from '../hooks/useClientLinks';
 import { paths } from '../paths';
 
 /** The frame around every page: skip link, header with navigation, main, footer. */
 export function Layout() {
+  useClientLinks(import.meta.env.BASE_URL.replace(/\/$/, ''));
   return (
     <>
       <a className="skip-link" href="#main">

@@ -21,17 +21,22 @@ function safeDecode(s: string): string {
 
 function suggestionsFor(pathname: string, library: Library | undefined): Suggestion[] {
   if (!library) return [];
-  const [, section = '', rawSlug = ''] = /\/(essays|tags|themes)\/([^/]*)\/?$/.exec(safeDecode(pathname)) ?? [];
+  const [, section = '', rawSlug = ''] =
+    /\/(essays|tags|themes)\/([^/]*)\/?$/.exec(safeDecode(pathname)) ?? [];
   const wanted = rawSlug || pathname;
   if (section === 'tags' || section === 'themes') {
-    const terms = [...(section === 'tags' ? library.catalog.tags : library.catalog.themes).values()];
+    const terms = [
+      ...(section === 'tags' ? library.catalog.tags : library.catalog.themes).values(),
+    ];
     const target = termFromSlug(rawSlug) ?? rawSlug.replace(/[-~]/g, ' ');
     return closest(target, terms, (t) => t.key).map((t) => ({
       to: section === 'tags' ? paths.tag.build(t.value) : paths.theme.build(t.value),
       label: termLabel(t.value).text,
     }));
   }
-  return closest(wanted.replace(/[-/]/g, ' '), library.index.essays, (e) => e.slug.replace(/-/g, ' ')).map((e) => ({
+  return closest(wanted.replace(/[-/]/g, ' '), library.index.essays, (e) =>
+    e.slug.replace(/-/g, ' '),
+  ).map((e) => ({
     to: paths.essay.build(e.slug),
     label: e.title,
   }));
@@ -44,7 +49,9 @@ export function NotFound() {
   const suggestions = suggestionsFor(pathname, library);
   return (
     <ErrorScreen title="No page here">
-      <p>This address does not match any essay, tag or theme. It may have been renamed, or mistyped.</p>
+      <p>
+        This address does not match any essay, tag or theme. It may have been renamed, or mistyped.
+      </p>
       {suggestions.length > 0 ? (
         <>
           <h2>Did you mean</h2>

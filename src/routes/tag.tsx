@@ -15,7 +15,14 @@ export function TagPage() {
   const term = key === null ? undefined : catalog.tags.get(key);
   const fixed = useMemo(() => ({ tag: key ?? '' }), [key]);
   const related = useMemo(
-    () => (term ? tagsAmong(catalog, indexesWhere(catalog, (i) => catalog.tagKeys[i]!.includes(term.key)), [term.key]).slice(0, 10) : []),
+    () =>
+      term
+        ? tagsAmong(
+            catalog,
+            indexesWhere(catalog, (i) => catalog.tagKeys[i]!.includes(term.key)),
+            [term.key],
+          ).slice(0, 10)
+        : [],
     [catalog, term],
   );
   if (!term) return <NotFound />;

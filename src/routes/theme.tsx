@@ -15,14 +15,24 @@ export function ThemePage() {
   const term = key === null ? undefined : catalog.themes.get(key);
   const fixed = useMemo(() => ({ theme: key ?? '' }), [key]);
   const tags = useMemo(
-    () => (term ? tagsAmong(catalog, indexesWhere(catalog, (i) => catalog.themeKeys[i] === term.key), [term.key]).slice(0, 12) : []),
+    () =>
+      term
+        ? tagsAmong(
+            catalog,
+            indexesWhere(catalog, (i) => catalog.themeKeys[i] === term.key),
+            [term.key],
+          ).slice(0, 12)
+        : [],
     [catalog, term],
   );
   if (!term) return <NotFound />;
   const label = termLabel(term.value);
   return (
     <>
-      <PageMeta title={`Theme: ${label.text}`} description={`${term.count} essays on ${label.text}.`} />
+      <PageMeta
+        title={`Theme: ${label.text}`}
+        description={`${term.count} essays on ${label.text}.`}
+      />
       <p className="eyebrow">
         <Link to={paths.themes.build()}>Themes</Link>
         {label.area ? ` › ${label.area}` : ''}

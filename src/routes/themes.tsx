@@ -12,13 +12,20 @@ export function Themes() {
   const groups = useMemo(() => themeGroups(catalog), [catalog]);
   return (
     <>
-      <PageMeta title="Themes" description={`${catalog.themes.size} themes in ${groups.length} areas.`} />
+      <PageMeta
+        title="Themes"
+        description={`${catalog.themes.size} themes in ${groups.length} areas.`}
+      />
       <h1 className="page-title">Themes</h1>
       <p className="page-lead">
         {catalog.themes.size} themes in {groups.length} areas.
       </p>
       {groups.map((g) => (
-        <section key={g.area ?? '-'} className="theme-group" aria-labelledby={`area-${g.area ?? 'other'}`}>
+        <section
+          key={g.area ?? '-'}
+          className="theme-group"
+          aria-labelledby={`area-${g.area ?? 'other'}`}
+        >
           <h2 id={`area-${g.area ?? 'other'}`}>
             {g.area ?? 'Other themes'} <span className="count">{g.count}</span>
           </h2>
@@ -27,7 +34,9 @@ export function Themes() {
               <li key={theme.key} className="theme-card">
                 <h3>
                   <Link to={paths.theme.build(theme.value)}>{termLabel(theme.value).name}</Link>{' '}
-                  <span className="count">{theme.count === 1 ? '1 essay' : `${theme.count} essays`}</span>
+                  <span className="count">
+                    {theme.count === 1 ? '1 essay' : `${theme.count} essays`}
+                  </span>
                 </h3>
                 {topTags.length > 0 ? (
                   <p className="theme-tags">
@@ -41,7 +50,8 @@ export function Themes() {
                   </p>
                 ) : null}
                 <p className="theme-newest">
-                  Newest: <Link to={paths.essay.build(newest.slug)}>{newest.title}</Link> <span className="muted">({newest.date.text})</span>
+                  Newest: <Link to={paths.essay.build(newest.slug)}>{newest.title}</Link>{' '}
+                  <span className="muted">({newest.date.text})</span>
                 </p>
               </li>
             ))}

@@ -3,9 +3,13 @@ import { expect, expectNoAxeViolations, test } from './fixtures';
 
 const results = (page: Page) => page.locator('.browse-results .essay-card');
 const count = (page: Page) => page.locator('.results-count');
-const tagOption = (page: Page, name: string) => page.locator('.filter-options label').filter({ hasText: new RegExp(`^\\s*${name} \\(`) });
+const tagOption = (page: Page, name: string) =>
+  page.locator('.filter-options label').filter({ hasText: new RegExp(`^\\s*${name} \\(`) });
 
-test('filters combine, counts follow, and the URL reproduces the view', async ({ page, context }) => {
+test('filters combine, counts follow, and the URL reproduces the view', async ({
+  page,
+  context,
+}) => {
   await page.goto('/');
   await expect(count(page)).toHaveText('24 essays, page 1 of 2');
   await expectNoAxeViolations(page);
@@ -22,10 +26,15 @@ test('filters combine, counts follow, and the URL reproduces the view', async ({
   await expect(count(page)).toHaveText('3 essays');
   await page.getByLabel('Up to 3 min').check();
   await expect(count(page)).toHaveText('2 essays');
-  await expect(page).toHaveURL(/tag=group-dynamics&tag=pedagogy&theme=organizing_study-groups&length=quick/);
+  await expect(page).toHaveURL(
+    /tag=group-dynamics&tag=pedagogy&theme=organizing_study-groups&length=quick/,
+  );
   await expect(page.getByLabel('4–7 min')).toBeDisabled();
   const titles = await results(page).locator('h2').allTextContents();
-  expect(titles).toEqual(['facilitation is not chairing', 'notes on keeping a reading group alive']);
+  expect(titles).toEqual([
+    'facilitation is not chairing',
+    'notes on keeping a reading group alive',
+  ]);
 
   // A copied URL opens the same view in a fresh page.
   const shared = await context.newPage();
@@ -52,7 +61,9 @@ test('sorting, paging and clearing live in the URL', async ({ page }) => {
   await expect(results(page).first().locator('h2')).toHaveText('cut the first paragraph');
   await page.getByLabel('Sort').selectOption('longest');
   await expect(page).toHaveURL(/\?sort=longest$/);
-  await expect(results(page).first().locator('h2')).toHaveText('a year of reading capital in a laundromat');
+  await expect(results(page).first().locator('h2')).toHaveText(
+    'a year of reading capital in a laundromat',
+  );
   await page.getByRole('link', { name: 'Page 2' }).click();
   await expect(page).toHaveURL(/sort=longest&page=2$/);
   await expect(results(page)).toHaveCount(4);
@@ -63,7 +74,9 @@ test('sorting, paging and clearing live in the URL', async ({ page }) => {
 
 test('an impossible combination says which filter to drop', async ({ page }) => {
   await page.goto('/?tag=parking&tag=pedagogy');
-  await expect(page.getByRole('heading', { name: 'No essays match all of these filters' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'No essays match all of these filters' }),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Drop the tag “parking”' }).click();
   await expect(count(page)).toHaveText('4 essays');
   await page.goto('/?tag=parking&tag=pedagogy&length=long');
@@ -73,13 +86,17 @@ test('an impossible combination says which filter to drop', async ({ page }) => 
 });
 
 test('unknown and stale values in a URL are ignored, not a crash', async ({ page }) => {
-  await page.goto('/?tag=no-such-tag&theme=%E2%9C%A8&length=forever&sort=sideways&page=-3&from=2024-13&to=banana');
+  await page.goto(
+    '/?tag=no-such-tag&theme=%E2%9C%A8&length=forever&sort=sideways&page=-3&from=2024-13&to=banana',
+  );
   await expect(count(page)).toHaveText('24 essays, page 1 of 2');
   await page.goto('/?page=99');
   await expect(count(page)).toHaveText('24 essays, page 2 of 2');
 });
 
-test('tags: index with counts, sort and quick filter; a tag page with its companions', async ({ page }) => {
+test('tags: index with counts, sort and quick filter; a tag page with its companions', async ({
+  page,
+}) => {
   await page.goto('/tags');
   await expect(page.getByRole('heading', { level: 1, name: 'Tags' })).toBeVisible();
   await expect(page.locator('.term-index li').first()).toContainText('organizing › study groups 5');
@@ -103,7 +120,9 @@ test('tags: index with counts, sort and quick filter; a tag page with its compan
 test('themes: grouped by area with counts, top tags and newest; a theme page', async ({ page }) => {
   await page.goto('/themes');
   await expect(page.getByRole('heading', { level: 1, name: 'Themes' })).toBeVisible();
-  const marxism = page.locator('.theme-group').filter({ has: page.getByRole('heading', { name: /marxism/ }) });
+  const marxism = page
+    .locator('.theme-group')
+    .filter({ has: page.getByRole('heading', { name: /marxism/ }) });
   await expect(marxism.locator('.theme-card')).toHaveCount(2);
   await expect(marxism).toContainText('historical materialism');
   await expect(marxism).toContainText('political economy');
@@ -111,16 +130,22 @@ test('themes: grouped by area with counts, top tags and newest; a theme page', a
 
   await marxism.getByRole('link', { name: 'historical materialism' }).click();
   await expect(page).toHaveURL(/\/themes\/marxism_historical-materialism$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'historical materialism' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'historical materialism' }),
+  ).toBeVisible();
   await expect(count(page)).toHaveText('3 essays');
   await expect(page.locator('.related-terms')).toContainText('theory');
   await expectNoAxeViolations(page);
 });
 
-test('unknown essay, tag and theme URLs get a 404 view with the closest matches', async ({ page }) => {
+test('unknown essay, tag and theme URLs get a 404 view with the closest matches', async ({
+  page,
+}) => {
   await page.goto('/essays/notes-on-keeping-a-reading-grup');
   await expect(page.getByRole('heading', { level: 1, name: 'No page here' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'notes on keeping a reading group alive' })).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'notes on keeping a reading group alive' }),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
   await page.goto('/tags/pedagogi');
   await expect(page.getByRole('link', { name: 'pedagogy' }).last()).toBeVisible();
@@ -133,7 +158,9 @@ test('unknown essay, tag and theme URLs get a 404 view with the closest matches'
 test('usable at 320 px: no horizontal scroll on the list', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   await page.goto('/');
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await expectNoAxeViolations(page);
 });

@@ -5,7 +5,14 @@ import { listQueryToParams, parseListQuery, toggleTag } from '../../src/data/lis
 import { EMPTY_FILTERS, lengthBucket, type ListQuery } from '../../src/domain/browse';
 import type { EssaySlug, EssaySummary } from '../../src/domain/essay';
 
-function essay(slug: string, iso: string, minutes: number, theme: string, tags: string[], title = slug): EssaySummary {
+function essay(
+  slug: string,
+  iso: string,
+  minutes: number,
+  theme: string,
+  tags: string[],
+  title = slug,
+): EssaySummary {
   return {
     slug: slug as EssaySlug,
     threadId: `thread_${slug}`,
@@ -23,15 +30,30 @@ function essay(slug: string, iso: string, minutes: number, theme: string, tags: 
 
 // Newest first, as the pipeline emits them.
 const essays = [
-  essay('e', '2026-05-01', 2, 'organizing_study groups', ['Pedagogy', 'group dynamics', 'organizing_study groups'], 'echo'),
+  essay(
+    'e',
+    '2026-05-01',
+    2,
+    'organizing_study groups',
+    ['Pedagogy', 'group dynamics', 'organizing_study groups'],
+    'echo',
+  ),
   essay('d', '2026-03-01', 12, 'organizing_study groups', ['pedagogy', 'habits'], 'delta'),
   essay('c', '2025-11-01', 5, 'marxism_political economy', ['theory', 'pedagogy'], 'Charlie'),
   essay('b', '2025-06-01', 20, 'marxism_historical materialism', ['theory', 'history'], 'bravo'),
   essay('a', '2025-01-01', 1, 'cities_transit', ['buses'], 'alpha'),
 ];
 const catalog = buildCatalog(essays);
-const q = (over: Partial<ListQuery> = {}): ListQuery => ({ ...EMPTY_FILTERS, sort: 'newest', page: 1, ...over });
-const slugs = (query: ListQuery) => queryList(catalog, query).essays.map((e) => e.slug).join('');
+const q = (over: Partial<ListQuery> = {}): ListQuery => ({
+  ...EMPTY_FILTERS,
+  sort: 'newest',
+  page: 1,
+  ...over,
+});
+const slugs = (query: ListQuery) =>
+  queryList(catalog, query)
+    .essays.map((e) => e.slug)
+    .join('');
 
 describe('filtering and sorting', () => {
   it.each([
@@ -43,7 +65,11 @@ describe('filtering and sorting', () => {
     ['a length bucket', q({ length: 'quick' }), 'ea'],
     ['a date range, inclusive months', q({ from: '2025-06', to: '2026-03' }), 'dcb'],
     ['only a start', q({ from: '2026-01' }), 'ed'],
-    ['everything combined', q({ tags: ['pedagogy'], theme: 'organizing_study groups', length: 'medium' }), 'd'],
+    [
+      'everything combined',
+      q({ tags: ['pedagogy'], theme: 'organizing_study groups', length: 'medium' }),
+      'd',
+    ],
     ['oldest', q({ sort: 'oldest' }), 'abcde'],
     ['longest', q({ sort: 'longest' }), 'bdcea'],
     ['shortest', q({ sort: 'shortest' }), 'aecdb'],
@@ -66,8 +92,14 @@ describe('facet counts use every other filter', () => {
     });
   });
   it('counts themes as if the theme filter were not set', () => {
-    const { facets } = queryList(catalog, q({ tags: ['pedagogy'], theme: 'marxism_political economy' }));
-    expect(Object.fromEntries(facets.themes)).toEqual({ 'organizing_study groups': 2, 'marxism_political economy': 1 });
+    const { facets } = queryList(
+      catalog,
+      q({ tags: ['pedagogy'], theme: 'marxism_political economy' }),
+    );
+    expect(Object.fromEntries(facets.themes)).toEqual({
+      'organizing_study groups': 2,
+      'marxism_political economy': 1,
+    });
   });
   it('counts lengths as if the length filter were not set', () => {
     const { facets } = queryList(catalog, q({ length: 'long', tags: ['theory'] }));
@@ -77,7 +109,9 @@ describe('facet counts use every other filter', () => {
 
 describe('relaxations for an empty result', () => {
   it('names each single filter to drop with what it would give, best first', () => {
-    expect(relaxations(catalog, { ...EMPTY_FILTERS, tags: ['buses', 'theory'], length: 'long' })).toEqual([
+    expect(
+      relaxations(catalog, { ...EMPTY_FILTERS, tags: ['buses', 'theory'], length: 'long' }),
+    ).toEqual([
       { drop: 'tag:buses', count: 1 },
       { drop: 'tag:theory', count: 0 },
       { drop: 'length', count: 0 },
@@ -106,8 +140,14 @@ describe('the URL is the state', () => {
   it.each([
     ['', q()],
     ['tag=pedagogy&tag=group-dynamics', q({ tags: ['pedagogy', 'group dynamics'] })],
-    ['theme=organizing_study-groups&length=long', q({ theme: 'organizing_study groups', length: 'long' })],
-    ['from=2025-01&to=2025-12&sort=title&page=3', q({ from: '2025-01', to: '2025-12', sort: 'title', page: 3 })],
+    [
+      'theme=organizing_study-groups&length=long',
+      q({ theme: 'organizing_study groups', length: 'long' }),
+    ],
+    [
+      'from=2025-01&to=2025-12&sort=title&page=3',
+      q({ from: '2025-01', to: '2025-12', sort: 'title', page: 3 }),
+    ],
   ])('%j round-trips', (search, query) => {
     expect(params(search)).toEqual(query);
     expect(listQueryToParams(query).toString()).toBe(search);

@@ -1,0 +1,38 @@
+/**
+ * `npm run bench [-- list]`: prints performance figures and compares them with budgets.
+ * Not a test: this machine is noisy, so figures are medians and p95 over many runs, and the
+ * script exits non-zero only to flag a budget overrun for a human to look at.
+ */
+import { chromium } from '@playwright/test';
+import { benchListBrowser, benchListNode } from './list';
+import { printVerdicts } from './stats';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const only = new Set(process.argv.slice(2));
+const wants = (name: string) => only.size === 0 || only.has(name);
+const COUNTS = [1000, 10_000] as const;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: CHROMIUM_ARGS,
+});
+try {
+  if (wants('list')) {
+    await benchListNode(COUNTS);
+    await benchListBrowser(browser, COUNTS);
+  }
+} finally {
+  await browser.close();
+}
+const ok = printVerdicts();
+process.exit(ok ? 0 : 1);
