@@ -1,4 +1,4 @@
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { pageSlice, queryList } from '../../src/data/browse';
 import { buildCatalog, termsByCount } from '../../src/data/catalog';
 import { rng } from '../../scripts/corpusLib';
@@ -127,10 +127,7 @@ export async function benchListBrowser(browser: Browser, counts: readonly number
 }
 
 /** Time from the click to the results list changing in the DOM. */
-async function timeChange(
-  page: import('@playwright/test').Page,
-  selector: string,
-): Promise<number> {
+async function timeChange(page: Page, selector: string): Promise<number> {
   return page.evaluate(
     (sel) =>
       new Promise<number>((resolve) => {
@@ -149,7 +146,7 @@ async function timeChange(
   );
 }
 
-async function timeSelect(page: import('@playwright/test').Page, value: string): Promise<number> {
+async function timeSelect(page: Page, value: string): Promise<number> {
   return page.evaluate(
     (v) =>
       new Promise<number>((resolve) => {
