@@ -67,6 +67,7 @@ export default tseslint.config(
   {
     ignores: [
       '.tmp',
+      'dist-fixtures',
       'dist',
       'node_modules',
       'test-results',
@@ -101,4 +102,9 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  {
+    files: ['public/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: globals.browser },
+  },
+  { files: ['*.js'], languageOptions: { globals: globals.node } },
 );

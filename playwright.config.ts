@@ -6,6 +6,7 @@ import { defineConfig } from '@playwright/test';
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PORT = 4173;
+export const HOSTILE_PORT = 4175;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -33,10 +34,19 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      // The same app built from tests/fixtures/hostile-essays (`npm run build:fixtures`).
+      command: `npx vite preview --host 127.0.0.1 --port ${HOSTILE_PORT} --strictPort --outDir dist-fixtures/hostile`,
+      url: `http://127.0.0.1:${HOSTILE_PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
 });

@@ -1,10 +1,12 @@
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import { remarkHeadingIds, remarkTypography } from '../lib/remarkReader';
 
 /**
  * Essay bodies as React elements. Raw HTML in the markdown is dropped, never parsed (no
  * rehype-raw): the text between tags stays, the tags go. URLs pass react-markdown's default
  * allow-list (http, https, mailto, relative), so `javascript:` and `data:` links become inert.
+ * Headings get the ids the pipeline listed; quotes and dashes are set typographically.
  */
 
 const components: Components = {
@@ -22,9 +24,11 @@ const components: Components = {
   },
 };
 
+const plugins = [remarkGfm, remarkHeadingIds, remarkTypography];
+
 export function Markdown({ markdown }: { markdown: string }) {
   return (
-    <ReactMarkdown remarkPlugins={[remarkGfm]} components={components}>
+    <ReactMarkdown remarkPlugins={plugins} components={components}>
       {markdown}
     </ReactMarkdown>
   );

@@ -1,7 +1,8 @@
 /**
  * The shapes every layer agrees on. The pipeline produces them, `data/` reads them,
- * routes and components display them. This module imports nothing.
+ * routes and components display them. Imports only other domain modules.
  */
+import type { Heading } from './headings.ts';
 
 declare const brand: unique symbol;
 type Brand<T, B extends string> = T & { readonly [brand]: B };
@@ -44,6 +45,8 @@ export interface EssayBody {
   slug: EssaySlug;
   /** Markdown with the heading that repeated the title removed. */
   markdown: string;
+  /** Headings of depth 2–4 with the ids the reader gives them, for the table of contents. */
+  headings: Heading[];
 }
 
 /** The index emitted at build time. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EssayBody, EssayIndex, EssaySummary } from '../domain/essay.ts';
 import type { FinalEssay } from './finalize.ts';
+import { headingsOf, parseMarkdown } from './markdown.ts';
 
 /**
  * Stage 5: turn the essays into the files the browser loads. Each emitter is a small named
@@ -26,7 +27,11 @@ export function contentHash(text: string): string {
 }
 
 export function bodyFile(essay: FinalEssay): OutputFile {
-  const body: EssayBody = { slug: essay.slug, markdown: essay.markdown };
+  const body: EssayBody = {
+    slug: essay.slug,
+    markdown: essay.markdown,
+    headings: headingsOf(parseMarkdown(essay.markdown)),
+  };
   const source = JSON.stringify(body);
   return { fileName: `${DATA_DIR}/essays/${essay.slug}.${contentHash(source)}.json`, source };
 }

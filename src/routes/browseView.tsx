@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
 import { ActiveFilters, type ActiveFilter } from '../components/ActiveFilters';
 import { EssayCard } from '../components/EssayCard';
 import { FilterPanel } from '../components/FilterPanel';
@@ -11,6 +11,9 @@ import { LENGTH_LABELS, type ListQuery } from '../domain/browse';
 import type { Library } from '../data/essays';
 import { listQueryToParams, parseListQuery } from '../data/listQuery';
 import { termLabel } from '../domain/slugs';
+import { useRememberListContext } from '../hooks/useListContext';
+import { useProgress } from '../hooks/useProgress';
+import { DONE_AT, RESUME_FROM } from '../lib/progress';
 
 /**
  * The filterable list, shared by the home, tag and theme pages. The URL is the state: the
@@ -46,6 +49,9 @@ export function BrowseView({
 }) {
   const { catalog } = library;
   const [params, setParams] = useSearchParams();
+  const location = useLocation();
+  useRememberListContext(location.pathname + location.search);
+  const progress = useProgress();
   const key = params.toString();
   // Parsing and querying are pure; memoized on the URL because they walk every essay.
   const query = useMemo(
@@ -152,9 +158,19 @@ export function BrowseView({
           />
         ) : (
           <div className="essay-list">
-            {shown.map((essay) => (
-              <EssayCard key={essay.slug} essay={essay} />
-            ))}
+            {shown.map((essay) => {
+              const p = progress[essay.slug];
+              const partial =
+                p && !p.read && p.position >= RESUME_FROM && p.position < DONE_AT ? p.position : 0;
+              return (
+                <EssayCard
+                  key={essay.slug}
+                  essay={essay}
+                  read={p?.read ?? false}
+                  position={partial}
+                />
+              );
+            })}
           </div>
         )}
         <Pagination

@@ -1,10 +1,22 @@
-import { data, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { data, useLoaderData, useNavigate, type LoaderFunctionArgs } from 'react-router';
+import { EssayLinks } from '../components/EssayLinks';
 import { EssayMeta } from '../components/EssayMeta';
+import { EssayNav } from '../components/EssayNav';
 import { Markdown } from '../components/Markdown';
 import { PageMeta } from '../components/PageMeta';
+import { ShortcutsDialog } from '../components/ShortcutsDialog';
+import { TableOfContents } from '../components/TableOfContents';
 import { TermLink } from '../components/TermLink';
 import { getEssay, loadBody, loadLibrary } from '../data/essays';
+import { moreInTheme, neighbors, readingOrder, relatedEssays } from '../data/neighbors';
+import { readListContext } from '../hooks/useListContext';
+import { useProgress } from '../hooks/useProgress';
+import { useScrollPosition } from '../hooks/useScrollPosition';
+import { useShortcuts } from '../hooks/useShortcuts';
+import { DONE_AT, loadProgress, RESUME_FROM, setRead } from '../lib/progress';
 import { paths } from '../paths';
+import { useLibrary } from './rootData';
 
 /** The reader. Loaded lazily, so the list page never pays for the markdown renderer. */
 
@@ -16,30 +28,141 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { essay, body };
 }
 
+function scrollToPosition(article: HTMLElement, position: number): void {
+  const rect = article.getBoundingClientRect();
+  const top = window.scrollY + rect.top + position * rect.height - window.innerHeight;
+  window.scrollTo({ top: Math.max(0, top) });
+}
+
 export function Component() {
   const { essay, body } = useLoaderData<typeof loader>();
+  const { catalog } = useLibrary();
+  const navigate = useNavigate();
+  const progress = useProgress();
+  const article = useRef<HTMLElement>(null);
+  const bar = useRef<HTMLDivElement>(null);
+  const toc = useRef<HTMLElement>(null);
+  const help = useRef<HTMLDialogElement>(null);
+  useScrollPosition(essay.slug, article, bar);
+
+  // The resume offer is decided once per essay opened, from where the reader last left it.
+  const [resumeAt, setResumeAt] = useState<{ slug: string; position: number } | null>(() => {
+    const saved = loadProgress()[essay.slug];
+    return saved && saved.position >= RESUME_FROM && saved.position < DONE_AT
+      ? { slug: essay.slug, position: saved.position }
+      : null;
+  });
+  const [shownFor, setShownFor] = useState(essay.slug);
+  if (shownFor !== essay.slug) {
+    // A different essay in the same route instance: decide its offer afresh.
+    setShownFor(essay.slug);
+    const saved = loadProgress()[essay.slug];
+    setResumeAt(
+      saved && saved.position >= RESUME_FROM && saved.position < DONE_AT
+        ? { slug: essay.slug, position: saved.position }
+        : null,
+    );
+  }
+
+  const order = useMemo(
+    () => readingOrder(catalog, readListContext(), essay.slug),
+    [catalog, essay.slug],
+  );
+  const { prev, next } = neighbors(order, essay.slug);
+  const i = useMemo(
+    () => catalog.essays.findIndex((e) => e.slug === essay.slug),
+    [catalog, essay.slug],
+  );
+  const related = useMemo(() => relatedEssays(catalog, i), [catalog, i]);
+  const more = useMemo(() => moreInTheme(catalog, i, related), [catalog, i, related]);
+  const isRead = progress[essay.slug]?.read ?? false;
+
+  const shortcuts = useMemo(
+    () => ({
+      j: () => next && navigate(paths.essay.build(next.slug)),
+      ArrowRight: () => next && navigate(paths.essay.build(next.slug)),
+      k: () => prev && navigate(paths.essay.build(prev.slug)),
+      ArrowLeft: () => prev && navigate(paths.essay.build(prev.slug)),
+      t: () => {
+        const target = toc.current ?? article.current;
+        target?.scrollIntoView();
+        (toc.current?.querySelector('a') ?? target)?.focus();
+      },
+      Escape: () => navigate(order.back),
+      '?': () => help.current?.showModal(),
+    }),
+    [next, prev, navigate, order.back],
+  );
+  useShortcuts(shortcuts);
+  const resume = useCallback(() => {
+    if (article.current && resumeAt) scrollToPosition(article.current, resumeAt.position);
+    setResumeAt(null);
+  }, [resumeAt]);
+
   return (
-    <article className="reader" lang="en">
-      <PageMeta title={essay.title} description={essay.description} />
-      <header className="reader-header">
-        <h1 className="reader-title">{essay.title}</h1>
-        <EssayMeta essay={essay} showWords />
-        <ul className="terms" aria-label="Theme and tags">
-          <li>
-            <TermLink kind="theme" value={essay.theme} to={paths.theme.build(essay.theme)} />
-          </li>
-          {essay.tags
-            .filter((t) => t.toLowerCase() !== essay.theme.toLowerCase())
-            .map((tag) => (
-              <li key={tag}>
-                <TermLink kind="tag" value={tag} to={paths.tag.build(tag)} />
-              </li>
-            ))}
-        </ul>
-      </header>
-      <div className="prose">
-        <Markdown markdown={body.markdown} />
-      </div>
-    </article>
+    <>
+      <div className="reading-progress" ref={bar} aria-hidden="true" />
+      <article className="reader" ref={article}>
+        <PageMeta title={essay.title} description={essay.description} />
+        <header className="reader-header">
+          <h1 className="reader-title">{essay.title}</h1>
+          <EssayMeta essay={essay} showWords />
+          <ul className="terms" aria-label="Theme and tags">
+            <li>
+              <TermLink kind="theme" value={essay.theme} to={paths.theme.build(essay.theme)} />
+            </li>
+            {essay.tags
+              .filter((t) => t.toLowerCase() !== essay.theme.toLowerCase())
+              .map((tag) => (
+                <li key={tag}>
+                  <TermLink kind="tag" value={tag} to={paths.tag.build(tag)} />
+                </li>
+              ))}
+          </ul>
+          {resumeAt ? (
+            <p className="resume" role="status">
+              You were {Math.round(resumeAt.position * 100)}% through this essay.{' '}
+              <button type="button" onClick={resume}>
+                Resume where you left off
+              </button>{' '}
+              <button type="button" className="link-button" onClick={() => setResumeAt(null)}>
+                Start from the top
+              </button>
+            </p>
+          ) : null}
+        </header>
+        <TableOfContents headings={body.headings} ref={toc} />
+        <div className="prose">
+          <Markdown markdown={body.markdown} />
+        </div>
+        <footer className="reader-footer">
+          <p>
+            <button
+              type="button"
+              className="read-toggle"
+              aria-pressed={isRead}
+              onClick={() => setRead(essay.slug, !isRead)}
+            >
+              {isRead ? '✓ Read' : 'Mark as read'}
+            </button>{' '}
+            <span className="hint">
+              Press <kbd>?</kbd> for keyboard shortcuts.
+            </span>
+          </p>
+          <EssayNav prev={prev} next={next} orderLabel={order.label} />
+          <EssayLinks
+            title="Related essays"
+            essays={related}
+            read={(s) => progress[s]?.read ?? false}
+          />
+          <EssayLinks
+            title="More in this theme"
+            essays={more}
+            read={(s) => progress[s]?.read ?? false}
+          />
+        </footer>
+      </article>
+      <ShortcutsDialog ref={help} />
+    </>
   );
 }

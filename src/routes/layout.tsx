@@ -1,4 +1,6 @@
-import { Link, NavLink, Outlet } from 'react-router';
+import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router';
+import { SettingsMenu } from '../components/SettingsMenu';
+import { useSettings } from '../hooks/useSettings';
 import { SITE_NAME } from '../components/PageMeta';
 import { useClientLinks } from '../hooks/useClientLinks';
 import { paths } from '../paths';
@@ -6,8 +8,10 @@ import { paths } from '../paths';
 /** The frame around every page: skip link, header with navigation, main, footer. */
 export function Layout() {
   useClientLinks(import.meta.env.BASE_URL.replace(/\/$/, ''));
+  const [settings, setSettings, saved] = useSettings();
   return (
     <>
+      <ScrollRestoration />
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -30,6 +34,7 @@ export function Layout() {
             </li>
           </ul>
         </nav>
+        <SettingsMenu settings={settings} onChange={setSettings} saved={saved} />
       </header>
       <main id="main" tabIndex={-1}>
         <Outlet />

@@ -1,0 +1,202 @@
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, test } from './fixtures';
+
+const LONG = '/essays/a-year-of-reading-capital-in-a-laundromat';
+
+async function openSettings(page: Page) {
+  await page.getByRole('button', { name: 'Reading settings' }).click();
+  return page.getByRole('group', { name: 'Reading settings' });
+}
+
+test('footnotes jump to the note and back to the text', async ({ page }) => {
+  await page.goto('/essays/prices-are-not-values-and-that-is-fine');
+  await page.locator('.prose sup a').first().click();
+  await expect(page).toHaveURL(/#user-content-fn-1$/);
+  await expect(page.locator('#user-content-fn-1')).toBeInViewport();
+  await page.locator('#user-content-fn-1 a[data-footnote-backref]').click();
+  await expect(page).toHaveURL(/#user-content-fnref-1$/);
+  await expect(page.locator('#user-content-fnref-1')).toBeInViewport();
+});
+
+test('typographic dashes and quotes, a table of contents with working anchors', async ({
+  page,
+}) => {
+  await page.goto('/essays/notes-on-keeping-a-reading-group-alive');
+  await expect(page.locator('.prose')).toContainText(
+    'That is the point \u2014 the groups that last',
+  );
+  await expect(page.locator('.prose')).toContainText(
+    '\u201cWe are just reading together\u201d is not a purpose',
+  );
+  await expect(page.locator('.toc')).toHaveCount(0); // no headings, no contents
+
+  await page.goto(LONG);
+  const toc = page.getByRole('navigation', { name: 'Contents' });
+  await expect(toc.getByRole('link')).toHaveCount(12);
+  await toc.getByRole('link', { name: 'The drifting' }).click();
+  await expect(page).toHaveURL(/#the-drifting$/);
+  await expect(page.getByRole('heading', { level: 2, name: 'The drifting' })).toBeInViewport();
+});
+
+test('every reading setting survives a reload, applied before any app script runs', async ({
+  page,
+  pageErrors,
+}) => {
+  await page.goto(LONG);
+  const panel = await openSettings(page);
+  await panel.getByLabel('Sepia').check();
+  await panel.getByLabel('Extra large').check();
+  await panel.getByLabel('Wide').check();
+  await panel.getByLabel('Sans-serif').check();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('group', { name: 'Reading settings' })).toBeHidden();
+  const html = page.locator('html');
+  await expect(html).toHaveAttribute('data-theme', 'sepia');
+
+  // Reload with the app's own JavaScript blocked: only the tiny boot script can apply them,
+  // which proves they are in place at first paint, not after React starts.
+  await page.route('**/assets/*.js', (route) => route.abort());
+  await page.reload();
+  await expect(html).toHaveAttribute('data-theme', 'sepia');
+  await expect(html).toHaveAttribute('data-size', 'xl');
+  await expect(html).toHaveAttribute('data-width', 'wide');
+  await expect(html).toHaveAttribute('data-font', 'sans');
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+    'rgb(244, 236, 216)',
+  );
+  await page.unroute('**/assets/*.js');
+  // The blocked scripts were logged as failed loads; that was the point of this step.
+  pageErrors.length = 0;
+
+  await page.reload();
+  const again = await openSettings(page);
+  await expect(again.getByLabel('Sepia')).toBeChecked();
+  await expect(again.getByLabel('Extra large')).toBeChecked();
+  const size = await page
+    .locator('.prose p')
+    .first()
+    .evaluate((p) => getComputedStyle(p).fontSize);
+  expect(size).toBe('24px');
+});
+
+test('corrupt saved settings fall back to the defaults without a crash', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => {
+    localStorage.setItem('essays:v1:settings', '{not json');
+    localStorage.setItem('essays:v1:progress', '[1,2,3]');
+  });
+  await page.goto(LONG);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'system');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'a year of reading capital in a laundromat',
+  );
+});
+
+test('scroll half-way, leave, come back and resume', async ({ page }) => {
+  await page.goto(LONG);
+  await expect(page.locator('.prose p').first()).toBeVisible();
+  await page.evaluate(() => {
+    const article = document.querySelector('article.reader')!;
+    const rect = article.getBoundingClientRect();
+    window.scrollTo(0, window.scrollY + rect.top + rect.height * 0.5 - window.innerHeight);
+  });
+  await page.mouse.wheel(0, 10); // a real scroll event
+  await page.waitForTimeout(700);
+  // Leave without scrolling (a click on the header link would first scroll up to it).
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/\/$/);
+
+  const banner = page.getByRole('complementary', { name: 'Continue reading' });
+  await expect(banner).toContainText(/a year of reading capital in a laundromat\s+5\d% read/);
+  await banner.getByRole('link').click();
+  await expect(page.locator('.resume')).toContainText(/You were 5\d% through this essay/);
+  await page.getByRole('button', { name: 'Resume where you left off' }).click();
+  const at = await page.evaluate(() => {
+    const rect = document.querySelector('article.reader')!.getBoundingClientRect();
+    return (window.innerHeight - rect.top) / rect.height;
+  });
+  expect(at).toBeGreaterThan(0.45);
+  expect(at).toBeLessThan(0.6);
+});
+
+test('mark as read, by hand and by reaching the end; lists show it', async ({ page }) => {
+  await page.goto('/essays/the-third-month');
+  await page.getByRole('button', { name: 'Mark as read' }).click();
+  await expect(page.getByRole('button', { name: '✓ Read' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+
+  await page.goto(LONG);
+  await expect(page.locator('.prose p').first()).toBeVisible();
+  await page.keyboard.press('End');
+  await page.waitForTimeout(700);
+  await expect(page.getByRole('button', { name: '✓ Read' })).toBeVisible();
+
+  await page.goto('/?tag=group-dynamics');
+  await expect(
+    page.locator('.essay-card', { hasText: 'the third month' }).locator('.read-mark'),
+  ).toHaveText(' · read');
+  await expect(
+    page.locator('.essay-card', { hasText: 'a year of reading capital' }).locator('.read-mark'),
+  ).toHaveText(' · read');
+});
+
+test('keyboard: next, previous, contents, help and back to the list', async ({ page }) => {
+  await page.goto('/tags/group-dynamics');
+  await page.getByRole('link', { name: 'facilitation is not chairing' }).click();
+  await expect(
+    page.getByRole('navigation', { name: /Previous and next essay \(Tag: group dynamics\)/ }),
+  ).toBeVisible();
+  const title = page.getByRole('heading', { level: 1 });
+  await page.keyboard.press('j');
+  await expect(title).toHaveText('notes on keeping a reading group alive');
+  await page.keyboard.press('ArrowRight');
+  await expect(title).toHaveText('a year of reading capital in a laundromat');
+  await expect(page).toHaveURL(/\/essays\/a-year-of-reading-capital-in-a-laundromat$/);
+  await page.keyboard.press('k');
+  await expect(title).toHaveText('notes on keeping a reading group alive');
+  await page.keyboard.press('ArrowLeft');
+  await expect(title).toHaveText('facilitation is not chairing');
+  await page.keyboard.press('l'); // not a shortcut: nothing happens
+  await page.keyboard.press('j');
+  await expect(title).toHaveText('notes on keeping a reading group alive');
+  await page.keyboard.press('j');
+  await expect(title).toHaveText('a year of reading capital in a laundromat');
+  await page.keyboard.press('t');
+  await expect(
+    page.getByRole('navigation', { name: 'Contents' }).getByRole('link').first(),
+  ).toBeFocused();
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/\/tags\/group-dynamics$/);
+});
+
+test('related essays by shared tags, and more in this theme without repeats', async ({ page }) => {
+  await page.goto('/essays/the-third-month');
+  const related = page.getByRole('region', { name: 'Related essays' });
+  await expect(related.getByRole('link')).toHaveText([
+    'facilitation is not chairing',
+    'notes on keeping a reading group alive',
+    'a year of reading capital in a laundromat',
+    'why we stopped assigning presentations',
+  ]);
+  // All four other essays of this theme are already related, so no "more" list repeats them.
+  await expect(page.getByRole('region', { name: 'More in this theme' })).toHaveCount(0);
+});
+
+for (const theme of ['Light', 'Dark', 'Sepia'] as const) {
+  test(`the reader has no axe violations in the ${theme.toLowerCase()} theme`, async ({ page }) => {
+    await page.goto(LONG);
+    const panel = await openSettings(page);
+    await panel.getByLabel(theme, { exact: true }).check();
+    await expectNoAxeViolations(page);
+    await page.keyboard.press('Escape');
+    await expectNoAxeViolations(page);
+  });
+}
