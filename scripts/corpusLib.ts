@@ -62,7 +62,14 @@ export function writeCorpus({ count, out, seed = 1 }: CorpusOptions): string[] {
     );
 
   /** Zipf-like: low indexes are far more common than high ones. */
+  // Real archives are full of words used once or twice (names, places, coinages); a long
+  // uniform tail gives each essay a few of them, as real essays have.
+  const rareVocabulary = Array.from(
+    { length: 150_000 },
+    () => makeWord() + pick(['', 'a', 'o', 'en']),
+  );
   function contentWord(): string {
+    if (random() < 0.04) return rareVocabulary[Math.floor(random() * rareVocabulary.length)]!;
     const r = random();
     return vocabulary[Math.floor(vocabulary.length * r * r * r)]!;
   }

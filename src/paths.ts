@@ -15,6 +15,15 @@ export const paths = {
     build: (tag: string) => `/tags/${encodeURIComponent(termSlug(tag))}`,
   },
   themes: { pattern: '/themes', build: () => '/themes' },
+  search: {
+    pattern: '/search',
+    build: (q: string, within?: { tag?: string; theme?: string }) => {
+      const params = new URLSearchParams({ q });
+      if (within?.tag) params.set('tag', termSlug(within.tag));
+      if (within?.theme) params.set('theme', termSlug(within.theme));
+      return `/search?${params.toString()}`;
+    },
+  },
   theme: {
     pattern: '/themes/:slug',
     build: (theme: string) => `/themes/${encodeURIComponent(termSlug(theme))}`,

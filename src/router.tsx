@@ -5,6 +5,7 @@ import { Layout } from './routes/layout';
 import { NotFound } from './routes/notFound';
 import { ROOT_ID, rootLoader } from './routes/rootData';
 import { RouteError } from './routes/routeError';
+import { SearchPage } from './routes/search';
 import { TagPage } from './routes/tag';
 import { Tags } from './routes/tags';
 import { ThemePage } from './routes/theme';
@@ -33,6 +34,7 @@ export function createRouter() {
               { path: paths.tag.pattern, Component: TagPage },
               { path: paths.themes.pattern, Component: Themes },
               { path: paths.theme.pattern, Component: ThemePage },
+              { path: paths.search.pattern, Component: SearchPage },
               { path: '*', Component: NotFound },
             ],
           },

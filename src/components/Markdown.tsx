@@ -1,5 +1,7 @@
+import { useMemo } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import { rehypeMark } from '../lib/rehypeMark';
 import { remarkHeadingIds, remarkTypography } from '../lib/remarkReader';
 
 /**
@@ -26,9 +28,24 @@ const components: Components = {
 
 const plugins = [remarkGfm, remarkHeadingIds, remarkTypography];
 
-export function Markdown({ markdown }: { markdown: string }) {
+const NO_TERMS: ReadonlySet<string> = new Set();
+
+/** `highlight`: folded words to mark, e.g. the words a search matched. */
+export function Markdown({
+  markdown,
+  highlight = NO_TERMS,
+}: {
+  markdown: string;
+  highlight?: ReadonlySet<string>;
+}) {
+  const rehypePlugins = useMemo(
+    () => [
+      [rehypeMark, { terms: highlight }] as [typeof rehypeMark, { terms: ReadonlySet<string> }],
+    ],
+    [highlight],
+  );
   return (
-    <ReactMarkdown remarkPlugins={plugins} components={components}>
+    <ReactMarkdown remarkPlugins={plugins} rehypePlugins={rehypePlugins} components={components}>
       {markdown}
     </ReactMarkdown>
   );

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EssayBody, EssayIndex, EssaySummary } from '../domain/essay.ts';
 import type { FinalEssay } from './finalize.ts';
-import { headingsOf, parseMarkdown } from './markdown.ts';
+import { headingsFast } from './markdown.ts';
 
 /**
  * Stage 5: turn the essays into the files the browser loads. Each emitter is a small named
@@ -17,7 +17,8 @@ export interface OutputFile {
 
 export interface Emitter {
   name: string;
-  emit(essays: readonly FinalEssay[]): OutputFile[];
+  /** `previous`: what the emitters before this one produced, in order. */
+  emit(essays: readonly FinalEssay[], previous: readonly OutputFile[]): OutputFile[];
 }
 
 export const DATA_DIR = 'data';
@@ -30,7 +31,7 @@ export function bodyFile(essay: FinalEssay): OutputFile {
   const body: EssayBody = {
     slug: essay.slug,
     markdown: essay.markdown,
-    headings: headingsOf(parseMarkdown(essay.markdown)),
+    headings: headingsFast(essay.markdown),
   };
   const source = JSON.stringify(body);
   return { fileName: `${DATA_DIR}/essays/${essay.slug}.${contentHash(source)}.json`, source };
@@ -68,10 +69,13 @@ export const essayDataEmitter: Emitter = {
   },
 };
 
-export const defaultEmitters: readonly Emitter[] = [essayDataEmitter];
-
-export function indexFileName(outputs: readonly OutputFile[]): string {
-  const index = outputs.find((o) => /^data\/index\.[0-9a-f]+\.json$/.test(o.fileName));
-  if (!index) throw new Error('the essay-data emitter produced no index');
-  return index.fileName;
+export function outputNamed(outputs: readonly OutputFile[], pattern: RegExp): string {
+  const found = outputs.find((o) => pattern.test(o.fileName));
+  if (!found) throw new Error(`no emitted file matches ${pattern}`);
+  return found.fileName;
 }
+
+export const indexFileName = (outputs: readonly OutputFile[]) =>
+  outputNamed(outputs, /^data\/index\.[0-9a-f]+\.json$/);
+export const searchFileName = (outputs: readonly OutputFile[]) =>
+  outputNamed(outputs, /^data\/search\.[0-9a-f]+\.json$/);

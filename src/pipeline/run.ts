@@ -1,10 +1,14 @@
 import { todayIso } from '../domain/dates.ts';
 import { deriveEssay, type EssayRecord } from './derive.ts';
-import { defaultEmitters, type Emitter, type OutputFile } from './emit.ts';
+import { essayDataEmitter, type Emitter, type OutputFile } from './emit.ts';
 import { finalizeEssays, type FinalEssay } from './finalize.ts';
 import { parseFrontMatter } from './frontMatter.ts';
 import { decodeSource, loadEssays, type SourceFile } from './load.ts';
 import type { Problem } from './problems.ts';
+import { searchIndexEmitter } from './searchEmitter.ts';
+
+/** The emit stage, in order: later emitters may read what earlier ones made. */
+export const defaultEmitters: readonly Emitter[] = [essayDataEmitter, searchIndexEmitter];
 
 /**
  * The content pipeline as one ordered list of stages:
@@ -50,7 +54,8 @@ export function processSources(
   problems.push(...finalized.problems);
   const ok = !problems.some((p) => p.severity === 'error');
   const emitters = options.emitters ?? defaultEmitters;
-  const outputs = ok ? emitters.flatMap((e) => e.emit(finalized.essays)) : [];
+  const outputs: OutputFile[] = [];
+  if (ok) for (const emitter of emitters) outputs.push(...emitter.emit(finalized.essays, outputs));
   return { essays: finalized.essays, problems, outputs, ok, fileCount: sources.length };
 }
 

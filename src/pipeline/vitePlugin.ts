@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { indexFileName, type OutputFile } from './emit.ts';
+import { indexFileName, searchFileName, type OutputFile } from './emit.ts';
 import { ESSAY_EXTENSIONS } from './load.ts';
 import { formatProblem, formatReport } from './problems.ts';
 import { runPipeline, type PipelineResult } from './run.ts';
@@ -84,8 +84,10 @@ export function essayPlugin(options: EssayPluginOptions): Plugin {
 
     load(id) {
       if (id !== RESOLVED_ID) return null;
-      const indexPath = result?.ok ? indexFileName(result.outputs) : '';
-      return `export const indexPath = ${JSON.stringify(indexPath)};`;
+      const ok = result?.ok ?? false;
+      const indexPath = ok ? indexFileName(result!.outputs) : '';
+      const searchPath = ok ? searchFileName(result!.outputs) : '';
+      return `export const indexPath = ${JSON.stringify(indexPath)};\nexport const searchPath = ${JSON.stringify(searchPath)};`;
     },
 
     generateBundle() {

@@ -1,5 +1,11 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
-import { data, useLoaderData, useNavigate, type LoaderFunctionArgs } from 'react-router';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  data,
+  useLoaderData,
+  useNavigate,
+  useSearchParams,
+  type LoaderFunctionArgs,
+} from 'react-router';
 import { EssayLinks } from '../components/EssayLinks';
 import { EssayMeta } from '../components/EssayMeta';
 import { EssayNav } from '../components/EssayNav';
@@ -44,6 +50,16 @@ export function Component() {
   const toc = useRef<HTMLElement>(null);
   const help = useRef<HTMLDialogElement>(null);
   useScrollPosition(essay.slug, article, bar);
+
+  // Arriving from search (`?hl=`): mark the matched words and bring the first into view.
+  const [params] = useSearchParams();
+  const hl = params.get('hl') ?? '';
+  const highlight = useMemo(() => new Set(hl.split(/\s+/).filter(Boolean)), [hl]);
+  useEffect(() => {
+    if (highlight.size === 0) return;
+    const first = article.current?.querySelector('.prose mark.search-hit');
+    first?.scrollIntoView({ block: 'center' });
+  }, [highlight, essay.slug]);
 
   // The resume offer is decided once per essay opened, from where the reader last left it.
   const [resumeAt, setResumeAt] = useState<{ slug: string; position: number } | null>(() => {
@@ -133,7 +149,7 @@ export function Component() {
         </header>
         <TableOfContents headings={body.headings} ref={toc} />
         <div className="prose">
-          <Markdown markdown={body.markdown} />
+          <Markdown markdown={body.markdown} highlight={highlight} />
         </div>
         <footer className="reader-footer">
           <p>

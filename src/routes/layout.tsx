@@ -4,11 +4,14 @@ import { useSettings } from '../hooks/useSettings';
 import { SITE_NAME } from '../components/PageMeta';
 import { useClientLinks } from '../hooks/useClientLinks';
 import { paths } from '../paths';
+import { HeaderSearch } from './headerSearch';
+import { useLibrary } from './rootData';
 
 /** The frame around every page: skip link, header with navigation, main, footer. */
 export function Layout() {
   useClientLinks(import.meta.env.BASE_URL.replace(/\/$/, ''));
   const [settings, setSettings, saved] = useSettings();
+  const { index } = useLibrary();
   return (
     <>
       <ScrollRestoration />
@@ -34,6 +37,7 @@ export function Layout() {
             </li>
           </ul>
         </nav>
+        <HeaderSearch count={index.essays.length} />
         <SettingsMenu settings={settings} onChange={setSettings} saved={saved} />
       </header>
       <main id="main" tabIndex={-1}>

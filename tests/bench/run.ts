@@ -5,6 +5,7 @@
  */
 import { chromium } from '@playwright/test';
 import { benchListBrowser, benchListNode } from './list';
+import { benchSearchNode } from './search';
 import { printVerdicts } from './stats';
 
 const CHROMIUM_ARGS = [
@@ -30,6 +31,9 @@ try {
   if (wants('list')) {
     await benchListNode(COUNTS);
     await benchListBrowser(browser, COUNTS);
+  }
+  if (wants('search')) {
+    await benchSearchNode(COUNTS);
   }
 } finally {
   await browser.close();

@@ -64,9 +64,10 @@ describe('the real format, quirks and all', () => {
     expect(e.markdown).toContain('https://t.co/AbCdEf1234');
     expect(e.markdown).toContain('The rest -- paragraphs');
   });
-  it('emits a hashed index without bodies and one hashed body file per essay', () => {
+  it('emits a hashed index without bodies, one hashed body file per essay, and a search index', () => {
     const names = result.outputs.map((o) => o.fileName);
-    expect(names).toHaveLength(2);
+    expect(names).toHaveLength(3);
+    expect(names[2]).toMatch(/^data\/search\.[0-9a-f]{10}\.json$/);
     expect(names[0]).toMatch(/^data\/index\.[0-9a-f]{10}\.json$/);
     expect(names[1]).toMatch(
       /^data\/essays\/notes-on-keeping-a-reading-group-alive\.[0-9a-f]{10}\.json$/,

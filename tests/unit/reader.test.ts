@@ -5,7 +5,7 @@ import { headingIds, headingSlug } from '../../src/domain/headings';
 import { continueReading, parseProgress } from '../../src/lib/progress';
 import { DEFAULT_SETTINGS, parseSettings } from '../../src/lib/settings';
 import { smarten } from '../../src/lib/typography';
-import { headingsOf, parseMarkdown } from '../../src/pipeline/markdown';
+import { headingsFast, headingsOf, parseMarkdown } from '../../src/pipeline/markdown';
 
 describe('smarten: typographic quotes and dashes', () => {
   it.each([
@@ -141,5 +141,16 @@ describe('reading progress from storage', () => {
       }),
     ).toEqual({ slug: 'b', entry: { position: 0.4, at: 20, read: false } });
     expect(continueReading({})).toBeNull();
+  });
+});
+
+describe('the fast heading scan agrees with a full parse', () => {
+  it.each([
+    '# Title\n\n## One *emphasis*\n\ntext\n\n### Two [link](https://x.y) ###\n\n## One emphasis\n',
+    '## A\n\n```\n## not a heading\n```\n\n~~~md\n### nor this\n~~~\n\n#### B `code` C\n',
+    'no headings at all, just text -- and a 1) list\n\n1) one\n2) two\n',
+    '##NotAHeading\n\n  ## indented two spaces\n\n    ## indented code block? no: four spaces\n',
+  ])('%j', (md) => {
+    expect(headingsFast(md)).toEqual(headingsOf(parseMarkdown(md)));
   });
 });

@@ -1,0 +1,83 @@
+/**
+ * The search index as emitted at build time. Postings are packed into strings with a small
+ * variable-length code (see `encodeNumbers`) because JSON arrays of numbers would be three
+ * times larger. Document `i` is essay `i` of the essay index with the same build hash.
+ */
+
+export interface SearchIndex {
+  version: 1;
+  /** The essay index build this belongs to; a mismatch means a stale pair. */
+  build: string;
+  docCount: number;
+  /** Sorted vocabulary. */
+  terms: string[];
+  /** Per term: packed (doc-id delta, weight level) pairs; see `weightLevel`. */
+  postings: string[];
+}
+
+/**
+ * BM25F weights are stored as one of 32 levels on a log scale (one character each): ranking
+ * needs their order and rough ratios, not their third decimal.
+ */
+export const WEIGHT_LEVELS = 32;
+const LEVEL_BASE = 1.16;
+
+export function weightLevel(weight: number): number {
+  return Math.min(
+    WEIGHT_LEVELS - 1,
+    Math.max(1, Math.round(Math.log(1 + weight * 4) / Math.log(LEVEL_BASE) / 1.5)),
+  );
+}
+
+export function levelWeight(level: number): number {
+  return (Math.pow(LEVEL_BASE, level * 1.5) - 1) / 4;
+}
+
+// 64 URL- and JSON-safe characters: the first 32 end a number, the last 32 continue it.
+const ALPHABET = '0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZ-_wxyz';
+const VALUE = new Map([...ALPHABET].map((c, i) => [c, i]));
+
+export function encodeNumbers(values: readonly number[]): string {
+  let out = '';
+  for (let v of values) {
+    while (v >= 32) {
+      out += ALPHABET[32 + (v & 31)];
+      v = Math.floor(v / 32);
+    }
+    out += ALPHABET[v];
+  }
+  return out;
+}
+
+export function decodeNumbers(text: string): number[] {
+  const out: number[] = [];
+  let value = 0;
+  let scale = 1;
+  for (const c of text) {
+    const d = VALUE.get(c)!;
+    if (d >= 32) {
+      value += (d - 32) * scale;
+      scale *= 32;
+    } else {
+      out.push(value + d * scale);
+      value = 0;
+      scale = 1;
+    }
+  }
+  return out;
+}
+
+/** Postings as (doc, weight) pairs from their packed form. */
+export function decodePostings(packed: string): { docs: Int32Array; weights: Int32Array } {
+  const nums = decodeNumbers(packed);
+  const n = nums.length / 2;
+  const docs = new Int32Array(n);
+  const weights = new Int32Array(n);
+  let doc = 0;
+  for (let i = 0; i < n; i++) {
+    doc += nums[2 * i]!;
+    docs[i] = doc;
+    weights[i] = nums[2 * i + 1]!;
+  }
+  return { docs, weights };
+}

@@ -1,0 +1,37 @@
+/**
+ * Words for search, shared by the index builder (pipeline) and the query engine (browser),
+ * so both cut text the same way: lower case, accents folded, apostrophes joined (`don't` →
+ * `dont`), underscores and hyphens split (`organizing_study` → `organizing`, `study`), URLs
+ * dropped, numbers kept.
+ */
+
+export const STOP_WORDS = new Set(
+  (
+    'a about after again all also am an and any are as at be because been before being both but by can could did do does ' +
+    'doing during each even few for from further had has have having he her here hers him his how i if in into is it its ' +
+    'itself just me more most much my no nor not now of off on once only or other our ours out over own same she should so ' +
+    'some such than that the their theirs them then there these they this those through to too under until up very was ' +
+    'we were what when where which while who whom why will with would you your yours'
+  ).split(' '),
+);
+
+const URL = /https?:\/\/\S+/g;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+export function foldWord(word: string): string {
+  return word
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
+
+/** Every word in order, stop words included (phrases and snippets need them). */
+export function words(text: string): string[] {
+  const joined = text.replace(URL, ' ').replace(/(\p{L})['’](\p{L})/gu, '$1$2');
+  return (foldWord(joined).match(WORD) ?? []).filter((w) => w.length <= 40);
+}
+
+/** The words worth indexing: no stop words, no single letters. */
+export function indexTerms(text: string): string[] {
+  return words(text).filter((w) => w.length > 1 && !STOP_WORDS.has(w));
+}

@@ -1,0 +1,74 @@
+import { useEffect, useRef, useState } from 'react';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { SearchBox } from '../components/SearchBox';
+import { paths } from '../paths';
+import { warmUpSearch } from '../search/client';
+
+/**
+ * The header's search box. On the search page it edits `?q=` in place (replacing history,
+ * so Back leaves search instead of undoing letters); elsewhere the first letter opens the
+ * search page. `/` and Ctrl/Cmd-K focus it from anywhere.
+ */
+export function HeaderSearch({ count }: { count: number }) {
+  const input = useRef<HTMLInputElement>(null);
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const [params, setParams] = useSearchParams();
+  const onSearch = pathname === paths.search.pattern;
+  const urlValue = onSearch ? (params.get('q') ?? '') : '';
+  // What the reader typed, ahead of the URL while navigation catches up; the URL wins when it
+  // changes for another reason (Back, a "did you mean" link, leaving search).
+  const [draft, setDraft] = useState(urlValue);
+  const [seen, setSeen] = useState(urlValue);
+  const [pushed, setPushed] = useState<string | null>(null);
+  const [wasOnSearch, setWasOnSearch] = useState(onSearch);
+  if (urlValue !== seen) {
+    setSeen(urlValue);
+    if (urlValue !== pushed) setDraft(urlValue);
+  }
+  if (wasOnSearch !== onSearch) {
+    setWasOnSearch(onSearch);
+    if (!onSearch) setPushed(null);
+  }
+
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      const typing = (e.target as HTMLElement | null)?.closest(
+        'input, textarea, select, [contenteditable="true"]',
+      );
+      const slash = e.key === '/' && !typing && !e.metaKey && !e.ctrlKey && !e.altKey;
+      const k = e.key.toLowerCase() === 'k' && (e.metaKey || e.ctrlKey) && !e.altKey;
+      if (!slash && !k) return;
+      e.preventDefault();
+      input.current?.focus();
+      input.current?.select();
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const change = (q: string) => {
+    setDraft(q);
+    const arriving = pushed !== null && !onSearch;
+    setPushed(q);
+    if (onSearch) {
+      const next = new URLSearchParams(params);
+      next.set('q', q);
+      next.delete('page');
+      setParams(next, { replace: true, preventScrollReset: true });
+    } else {
+      // The first letter opens the search page; letters typed on the way replace that entry.
+      navigate(paths.search.build(q), { replace: arriving });
+    }
+  };
+  return (
+    <SearchBox
+      ref={input}
+      value={draft}
+      count={count}
+      onChange={change}
+      onFocus={warmUpSearch}
+      onSubmit={() => !onSearch && navigate(paths.search.build(draft))}
+    />
+  );
+}

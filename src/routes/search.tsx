@@ -1,0 +1,190 @@
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { ActiveFilters, type ActiveFilter } from '../components/ActiveFilters';
+import { PageMeta } from '../components/PageMeta';
+import { Pagination } from '../components/Pagination';
+import { SearchHit } from '../components/SearchHit';
+import { filterIndexes, hasFilters, pageCount, PAGE_SIZE } from '../data/browse';
+import { loadBody } from '../data/essays';
+import { listQueryToParams, parseListQuery } from '../data/listQuery';
+import { LENGTH_LABELS } from '../domain/browse';
+import { termLabel } from '../domain/slugs';
+import { useBodyTexts } from '../hooks/useBodyTexts';
+import { useProgress } from '../hooks/useProgress';
+import { useSearch } from '../hooks/useSearch';
+import { paths } from '../paths';
+import { markWords, snippet } from '../search/snippet';
+import { useLibrary } from './rootData';
+
+/**
+ * Search results. `?q=` is the query; `tag`, `theme` and `length` narrow it, with the same
+ * URL values as the list, so "search within a tag" is a shareable link.
+ */
+export function SearchPage() {
+  const { index, catalog } = useLibrary();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const key = params.toString();
+  const filters = useMemo(() => parseListQuery(new URLSearchParams(key), catalog), [key, catalog]);
+  const state = useSearch(q);
+  const progress = useProgress();
+  const answer =
+    state.status === 'done' ? state.answer : state.status === 'loading' ? state.previous : null;
+  const stale = answer !== null && answer.build !== index.build;
+
+  const allowed = useMemo(
+    () => (hasFilters(filters) ? new Set(filterIndexes(catalog, filters)) : null),
+    [catalog, filters],
+  );
+  const hits = useMemo(
+    () =>
+      answer && !stale ? answer.result.hits.filter((h) => !allowed || allowed.has(h.doc)) : [],
+    [answer, allowed, stale],
+  );
+  const terms = useMemo(
+    () => new Set(answer?.result.expansions.flat().map((e) => e.term) ?? []),
+    [answer],
+  );
+  const highlight = useMemo(
+    () => new URLSearchParams({ hl: [...terms].slice(0, 40).join(' ') }).toString(),
+    [terms],
+  );
+
+  const pages = pageCount(hits.length);
+  const page = Math.min(filters.page, pages);
+  const shown = hits
+    .slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+    .map((h) => index.essays[h.doc]!);
+  const bodies = useBodyTexts(shown, loadBody);
+
+  const set = (change: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(change)) {
+      next.delete(k);
+      if (v !== null) next.set(k, v);
+    }
+    next.delete('page');
+    setParams(next);
+  };
+  const active: ActiveFilter[] = [
+    ...filters.tags.map((t) => ({
+      id: `tag:${t}`,
+      label: `Tag: ${termLabel(catalog.tags.get(t)!.value).text}`,
+      remove: () =>
+        setParams(
+          new URLSearchParams(
+            [...params].filter(
+              ([k, v]) =>
+                !(k === 'tag' && listQueryToParams({ tags: [t] }).get('tag') === v) && k !== 'page',
+            ),
+          ),
+        ),
+    })),
+    ...(filters.theme
+      ? [
+          {
+            id: 'theme',
+            label: `Theme: ${termLabel(catalog.themes.get(filters.theme)!.value).text}`,
+            remove: () => set({ theme: null }),
+          },
+        ]
+      : []),
+    ...(filters.length
+      ? [
+          {
+            id: 'length',
+            label: LENGTH_LABELS[filters.length],
+            remove: () => set({ length: null }),
+          },
+        ]
+      : []),
+  ];
+
+  let status: string;
+  if (q.trim() === '')
+    status = `Search the titles, tags, themes and full text of ${index.essays.length.toLocaleString('en')} essays.`;
+  else if (state.status === 'error')
+    status = `Search is unavailable: ${state.message} Reload the page to try again.`;
+  else if (stale)
+    status =
+      'This page is older than the search index. Reload the page to search the latest essays.';
+  else if (!answer) status = 'Searching…';
+  else if (answer.result.query.onlyStopWords)
+    status = `“${q.trim()}” holds only very common words. Add a more specific word.`;
+  else if (hits.length === 0)
+    status = `No essays match “${q.trim()}”${allowed ? ' with these filters' : ''}.`;
+  else
+    status = `${hits.length === 1 ? '1 essay matches' : `${hits.length.toLocaleString('en')} essays match`} “${q.trim()}”${answer.result.total > answer.result.hits.length ? ` (showing the best ${answer.result.hits.length})` : ''}.`;
+
+  return (
+    <>
+      <PageMeta
+        title={q ? `Search: ${q}` : 'Search'}
+        description="Search the essays, even offline."
+      />
+      <h1 className="page-title">Search</h1>
+      <p className="results-count" role="status">
+        {status}
+      </p>
+      {q.trim() === '' ? (
+        <p className="hint">
+          Typos are forgiven, words are matched as you type, and “quoted words” must all appear
+          exactly. Press <kbd>/</kbd> to search from any page.
+        </p>
+      ) : null}
+      {answer?.result.didYouMean && hits.length === 0 ? (
+        <p>
+          Did you mean{' '}
+          <Link
+            to={`${paths.search.build(answer.result.didYouMean)}${
+              key.includes('tag=') || key.includes('theme=')
+                ? `&${[...params]
+                    .filter(([k]) => k !== 'q' && k !== 'page')
+                    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+                    .join('&')}`
+                : ''
+            }`}
+          >
+            {answer.result.didYouMean}
+          </Link>
+          ?
+        </p>
+      ) : null}
+      <ActiveFilters filters={active} onClearAll={() => setParams(new URLSearchParams({ q }))} />
+      {hits.length === 0 && allowed && answer && answer.result.hits.length > 0 ? (
+        <p>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => setParams(new URLSearchParams({ q }))}
+          >
+            Search all essays instead
+          </button>{' '}
+          ({answer.result.hits.length} match without the filters)
+        </p>
+      ) : null}
+      <div className="essay-list" aria-busy={state.status === 'loading'}>
+        {shown.map((essay) => {
+          const text = bodies.get(essay.slug);
+          return (
+            <SearchHit
+              key={essay.slug}
+              essay={essay}
+              title={markWords(essay.title, terms)}
+              snippet={text ? snippet(text, terms) : markWords(essay.description, terms)}
+              highlight={highlight}
+              read={progress[essay.slug]?.read ?? false}
+            />
+          );
+        })}
+      </div>
+      <Pagination
+        page={page}
+        pages={pages}
+        hrefFor={(p) =>
+          `?${new URLSearchParams([...params].filter(([k]) => k !== 'page').concat(p > 1 ? [['page', String(p)]] : [])).toString()}`
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,249 @@
+import Fuse from 'fuse.js';
+import { decodePostings, levelWeight, type SearchIndex } from '../domain/searchIndex';
+import { allowedEdits, editDistance } from './editDistance';
+import { parseQuery, type ParsedQuery, type QueryToken } from './query';
+
+/**
+ * The query engine: pure, no DOM, runs in a worker or in Node.
+ *
+ * Each typed word is expanded into real words of the archive: itself, words it begins
+ * (while typing), and close misspellings found by fuse.js over the vocabulary (bucketed by
+ * length, confirmed by edit distance). Each essay then scores, per typed word, the best
+ * BM25F weight among that word's expansions, discounted for prefixes and typos. Essays that
+ * match more of the typed words rank first; within that, by score (docs/decisions/0006).
+ */
+
+export interface Expansion {
+  term: string;
+  /** 1 for the word itself; less for completions and typos. */
+  factor: number;
+}
+
+export interface Hit {
+  doc: number;
+  score: number;
+  /** How many of the query's words this essay matched. */
+  matched: number;
+}
+
+export interface SearchResult {
+  query: ParsedQuery;
+  hits: Hit[];
+  /** Essays matching at least one word (before the limit). */
+  total: number;
+  /** Per query word, the archive words it matched: what to highlight. */
+  expansions: Expansion[][];
+  /** For a search with no results, the closest real words, or null. */
+  didYouMean: string | null;
+}
+
+const PREFIX_FACTOR = 0.85;
+const TYPO_FACTOR = [1, 0.6, 0.4];
+const MAX_PREFIX_EXPANSIONS = 16;
+const MAX_FUZZY_EXPANSIONS = 8;
+const POSTINGS_CACHE = 4000;
+
+export interface Engine {
+  search(raw: string, limit?: number): SearchResult;
+  expand(token: QueryToken): Expansion[];
+  readonly docCount: number;
+}
+
+export function createEngine(index: SearchIndex): Engine {
+  const { terms, postings, docCount } = index;
+  const termIndex = new Map(terms.map((t, i) => [t, i]));
+
+  // Fuse runs over small groups of candidate words: same length and same first letter, or
+  // same length and same second letter (so a typo in either of the first two letters still
+  // finds the word). Groups are indexed on first use.
+  const groups = new Map<string, string[]>();
+  const add = (key: string, t: string) => {
+    const list = groups.get(key);
+    if (list) list.push(t);
+    else groups.set(key, [t]);
+  };
+  for (const t of terms) {
+    add(`${t.length}:1${t[0]}`, t);
+    if (t.length > 1) add(`${t.length}:2${t[1]}`, t);
+  }
+  const fuses = new Map<string, Fuse<string>>();
+  const fuseFor = (key: string) => {
+    let f = fuses.get(key);
+    if (!f) {
+      f = new Fuse(groups.get(key) ?? [], {
+        includeScore: true,
+        threshold: 0.45,
+        ignoreLocation: true,
+        isCaseSensitive: true,
+        shouldSort: false,
+      });
+      fuses.set(key, f);
+    }
+    return f;
+  };
+  /** Candidate words within `maxEdits` in length that share the first or second letter. */
+  function* candidates(word: string, maxEdits: number): Generator<string> {
+    const seen = new Set<string>();
+    for (let len = word.length - maxEdits; len <= word.length + maxEdits; len++) {
+      for (const key of [`${len}:1${word[0]}`, `${len}:2${word[1]}`]) {
+        if (!groups.has(key)) continue;
+        for (const r of fuseFor(key).search(word.slice(0, 32))) {
+          if (seen.has(r.item)) continue;
+          seen.add(r.item);
+          yield r.item;
+        }
+      }
+    }
+  }
+
+  const decoded = new Map<number, ReturnType<typeof decodePostings>>();
+  const postingsOf = (i: number) => {
+    let p = decoded.get(i);
+    if (!p) {
+      if (decoded.size >= POSTINGS_CACHE) decoded.clear();
+      p = decodePostings(postings[i]!);
+      decoded.set(i, p);
+    }
+    return p;
+  };
+
+  /** First index in the sorted vocabulary whose word is >= `word`. */
+  const lowerBound = (word: string) => {
+    let lo = 0;
+    let hi = terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (terms[mid]! < word) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+
+  function fuzzy(word: string, maxEdits: number): Expansion[] {
+    const found: Expansion[] = [];
+    for (const candidate of candidates(word, maxEdits)) {
+      if (candidate === word) continue;
+      const d = editDistance(word, candidate, maxEdits);
+      if (d <= maxEdits) found.push({ term: candidate, factor: TYPO_FACTOR[d]! });
+    }
+    // Closest first, then the more common word (longer postings ≈ more essays).
+    found.sort(
+      (a, b) =>
+        b.factor - a.factor ||
+        postings[termIndex.get(b.term)!]!.length - postings[termIndex.get(a.term)!]!.length,
+    );
+    return found.slice(0, MAX_FUZZY_EXPANSIONS);
+  }
+
+  const expansionCache = new Map<string, Expansion[]>();
+  function expand(token: QueryToken): Expansion[] {
+    const key = `${token.exact ? 'e' : token.prefix ? 'p' : 'w'}:${token.text}`;
+    const cached = expansionCache.get(key);
+    if (cached) return cached;
+    const out = new Map<string, number>();
+    if (termIndex.has(token.text)) out.set(token.text, 1);
+    if (!token.exact) {
+      if (token.prefix && token.text.length >= 2) {
+        const completions: string[] = [];
+        for (
+          let i = lowerBound(token.text);
+          i < terms.length && terms[i]!.startsWith(token.text);
+          i++
+        )
+          completions.push(terms[i]!);
+        completions
+          .sort((a, b) => postings[termIndex.get(b)!]!.length - postings[termIndex.get(a)!]!.length)
+          .slice(0, MAX_PREFIX_EXPANSIONS)
+          .forEach((t) => out.set(t, Math.max(out.get(t) ?? 0, PREFIX_FACTOR)));
+      }
+      // A word still being typed is usually a correct beginning: look for typos only when
+      // nothing in the archive starts with it.
+      const edits = token.prefix && out.size > 0 ? 0 : allowedEdits(token.text.length);
+      if (edits > 0)
+        for (const e of fuzzy(token.text, edits))
+          out.set(e.term, Math.max(out.get(e.term) ?? 0, e.factor));
+    }
+    const list = [...out]
+      .map(([term, factor]) => ({ term, factor }))
+      .sort((a, b) => b.factor - a.factor);
+    if (expansionCache.size > 500) expansionCache.clear();
+    expansionCache.set(key, list);
+    return list;
+  }
+
+  const scores = new Float64Array(docCount);
+  const matched = new Uint16Array(docCount);
+  const best = new Float64Array(docCount);
+  /** Set for essays lacking a quoted (required) word. */
+  const excluded = new Uint8Array(docCount);
+
+  function search(raw: string, limit = 50): SearchResult {
+    const query = parseQuery(raw);
+    const expansions = query.tokens.map(expand);
+    const touched: number[] = [];
+    let requiredSoFar = 0;
+    expansions.forEach((list, k) => {
+      const hitThisToken: number[] = [];
+      for (const { term, factor } of list) {
+        const { docs, weights } = postingsOf(termIndex.get(term)!);
+        for (let j = 0; j < docs.length; j++) {
+          const d = docs[j]!;
+          const w = factor * levelWeight(weights[j]!);
+          if (best[d] === 0) hitThisToken.push(d);
+          if (w > best[d]!) best[d] = w;
+        }
+      }
+      for (const d of hitThisToken) {
+        if (matched[d] === 0) {
+          touched.push(d);
+          // An essay first seen after a required word was missed cannot qualify.
+          if (requiredSoFar > 0) excluded[d] = 1;
+        }
+        matched[d] = matched[d]! + 1;
+        scores[d] = scores[d]! + best[d]!;
+      }
+      if (query.tokens[k]!.exact) {
+        requiredSoFar++;
+        for (const d of touched) if (best[d] === 0) excluded[d] = 1;
+      }
+      for (const d of hitThisToken) best[d] = 0;
+    });
+    let hits: Hit[] = [];
+    for (const d of touched) {
+      if (!excluded[d]) hits.push({ doc: d, score: scores[d]!, matched: matched[d]! });
+      scores[d] = 0;
+      matched[d] = 0;
+      excluded[d] = 0;
+    }
+    hits.sort((a, b) => b.matched - a.matched || b.score - a.score || a.doc - b.doc);
+    const total = hits.length;
+    hits = hits.slice(0, limit);
+    return { query, hits, total, expansions, didYouMean: total === 0 ? suggest(query) : null };
+  }
+
+  /** The closest real word for each typed word that has none, looser than search itself. */
+  function suggest(query: ParsedQuery): string | null {
+    if (query.tokens.length === 0) return null;
+    let changed = false;
+    const words = query.tokens.map((t) => {
+      if (termIndex.has(t.text) || t.text.length < 3) return t.text;
+      const max = Math.min(3, allowedEdits(t.text.length) + 1);
+      let bestTerm: string | null = null;
+      let bestD = max + 1;
+      // Looser than search: every word of the candidate groups, checked by edit distance.
+      for (let len = t.text.length - max; len <= t.text.length + max; len++) {
+        for (const key of [`${len}:1${t.text[0]}`, `${len}:2${t.text[1]}`]) {
+          for (const candidate of groups.get(key) ?? []) {
+            const d = editDistance(t.text, candidate, max);
+            if (d < bestD) [bestTerm, bestD] = [candidate, d];
+          }
+        }
+      }
+      if (bestTerm) changed = true;
+      return bestTerm ?? t.text;
+    });
+    return changed ? words.join(' ') : null;
+  }
+
+  return { search, expand, docCount };
+}
