@@ -1,11 +1,55 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { essayPlugin } from './src/pipeline/vitePlugin.ts';
 
 // BASE_PATH lets the static site live in a sub-folder (`/essays/`); it must end with `/`.
 export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
-  plugins: [react(), essayPlugin({ dir: 'content/essays' })],
+  plugins: [
+    react(),
+    essayPlugin({ dir: 'content/essays' }),
+    // Offline: see src/sw.ts and docs/decisions/0007-offline.md.
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'Essays — a library you can read offline',
+        short_name: 'Essays',
+        description: 'Browse, search and read a library of essays, online or off.',
+        lang: 'en',
+        start_url: '.',
+        scope: '.',
+        display: 'standalone',
+        background_color: '#fdfcf9',
+        theme_color: '#7a3e1d',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          {
+            src: 'icons/icon-512-maskable.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+          { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      injectManifest: {
+        // The shell and both indexes; essay bodies are saved separately, in the background.
+        globPatterns: [
+          '**/*.{js,css,html,svg,png,webmanifest}',
+          'data/index.*.json',
+          'data/search.*.json',
+        ],
+        globIgnores: ['data/essays/**'],
+        maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
+      },
+    }),
+  ],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 600,

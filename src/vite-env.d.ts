@@ -1,4 +1,5 @@
 /// <reference types="vite/client" />
+/// <reference types="vite-plugin-pwa/client" />
 
 declare module 'virtual:essay-data' {
   /** Content-hashed path of the essay index, relative to the site base. */

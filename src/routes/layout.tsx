@@ -1,9 +1,13 @@
+import { useEffect } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router';
+import { OfflineBanners, OfflineStatus } from '../components/OfflineStatus';
 import { SettingsMenu } from '../components/SettingsMenu';
+import { useOffline } from '../hooks/useOffline';
+import { applyUpdate, startOffline } from '../offline/status';
 import { useSettings } from '../hooks/useSettings';
 import { SITE_NAME } from '../components/PageMeta';
 import { useClientLinks } from '../hooks/useClientLinks';
-import { paths } from '../paths';
+import { dataUrl, paths } from '../paths';
 import { HeaderSearch } from './headerSearch';
 import { useLibrary } from './rootData';
 
@@ -12,6 +16,10 @@ export function Layout() {
   useClientLinks(import.meta.env.BASE_URL.replace(/\/$/, ''));
   const [settings, setSettings, saved] = useSettings();
   const { index } = useLibrary();
+  const offline = useOffline();
+  useEffect(() => {
+    startOffline(index.essays.map((e) => dataUrl(e.bodyPath)));
+  }, [index]);
   return (
     <>
       <ScrollRestoration />
@@ -40,11 +48,12 @@ export function Layout() {
         <HeaderSearch count={index.essays.length} />
         <SettingsMenu settings={settings} onChange={setSettings} saved={saved} />
       </header>
+      <OfflineBanners state={offline} onUpdate={applyUpdate} />
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
       <footer className="site-footer">
-        <p>Built from plain text files. Reads offline once opened.</p>
+        <OfflineStatus state={offline} />
       </footer>
     </>
   );

@@ -6,7 +6,7 @@ test('a misspelled word from the middle of an essay finds it, as you type', asyn
   await box.click();
   await box.pressSequentially('laundramat', { delay: 20 });
   await expect(page).toHaveURL(/\/search\?q=laundramat$/);
-  await expect(page.getByRole('status')).toHaveText('1 essay matches “laundramat”.');
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('1 essay matches “laundramat”.');
   const hit = page.locator('.search-hit').first();
   await expect(hit.getByRole('heading')).toHaveText('a year of reading capital in a laundromat');
   await expect(hit.locator('mark').first()).toHaveText('laundromat');
@@ -46,7 +46,7 @@ test('a shared ?q= URL gives the same results, and filters narrow them', async (
   context,
 }) => {
   await page.goto('/search?q=reading');
-  await expect(page.getByRole('status')).toContainText('essays match');
+  await expect(page.getByRole('main').getByRole('status')).toContainText('essays match');
   const titles = await page.locator('.search-hit h2 a').allTextContents();
   expect(titles.length).toBeGreaterThan(3);
   const other = await context.newPage();
@@ -56,7 +56,7 @@ test('a shared ?q= URL gives the same results, and filters narrow them', async (
 
   await page.goto('/search?q=reading&tag=pedagogy');
   await expect(page.getByRole('button', { name: 'Remove filter: Tag: pedagogy' })).toBeVisible();
-  await expect(page.getByRole('status')).toContainText('match');
+  await expect(page.getByRole('main').getByRole('status')).toContainText('match');
   const within = await page.locator('.search-hit h2 a').allTextContents();
   expect(within.length).toBeGreaterThan(0);
   expect(within.length).toBeLessThan(titles.length);
@@ -66,15 +66,15 @@ test('a shared ?q= URL gives the same results, and filters narrow them', async (
 
 test('empty, stop-words-only and no-result searches each explain themselves', async ({ page }) => {
   await page.goto('/search');
-  await expect(page.getByRole('status')).toContainText(
+  await expect(page.getByRole('main').getByRole('status')).toContainText(
     'Search the titles, tags, themes and full text of 24 essays.',
   );
   await page.goto('/search?q=the%20of%20and%20');
-  await expect(page.getByRole('status')).toHaveText(
+  await expect(page.getByRole('main').getByRole('status')).toHaveText(
     '“the of and” holds only very common words. Add a more specific word.',
   );
   await page.goto('/search?q=lxnudrmoat%20');
-  await expect(page.getByRole('status')).toHaveText('No essays match “lxnudrmoat”.');
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('No essays match “lxnudrmoat”.');
   await page.getByRole('link', { name: 'laundromat' }).click();
   await expect(page.locator('.search-hit').first().getByRole('heading')).toHaveText(
     'a year of reading capital in a laundromat',
@@ -84,7 +84,7 @@ test('empty, stop-words-only and no-result searches each explain themselves', as
 
 test('quoted words must appear exactly', async ({ page }) => {
   await page.goto('/search?q=%22laundramat%22');
-  await expect(page.getByRole('status')).toHaveText('No essays match “"laundramat"”.');
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('No essays match “"laundramat"”.');
   await page.goto('/search?q=%22dryer%20door%22');
   await expect(page.locator('.search-hit')).toHaveCount(1);
 });

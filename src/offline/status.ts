@@ -1,0 +1,105 @@
+import { registerSW } from 'virtual:pwa-register';
+import { QuotaError, saveArchive, storageEstimate, type SaveProgress } from './saveArchive';
+
+/**
+ * Offline state as one small external store: the connection, the service worker, the
+ * background save of the archive, and a waiting update. React reads it with
+ * useSyncExternalStore (hooks/useOffline.ts); nothing here imports React.
+ */
+
+export interface OfflineState {
+  online: boolean;
+  /** False where the browser has no service workers (or storage is blocked). */
+  supported: boolean;
+  phase: 'starting' | 'saving' | 'saved' | 'error';
+  progress: SaveProgress | null;
+  error: string | null;
+  /** Bytes this site stores, per the Storage API, once known. */
+  usage: number | null;
+  /** A new build is installed and waiting for the reader's go-ahead. */
+  needRefresh: boolean;
+}
+
+let state: OfflineState = {
+  online: typeof navigator === 'undefined' ? true : navigator.onLine,
+  supported:
+    typeof navigator !== 'undefined' &&
+    'serviceWorker' in navigator &&
+    typeof caches !== 'undefined',
+  phase: 'starting',
+  progress: null,
+  error: null,
+  usage: null,
+  needRefresh: false,
+};
+const listeners = new Set<() => void>();
+
+function set(change: Partial<OfflineState>): void {
+  state = { ...state, ...change };
+  for (const l of listeners) l();
+}
+
+export const getOfflineState = () => state;
+export function subscribeOffline(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+let updateSW: ((reload?: boolean) => Promise<void>) | null = null;
+let started = false;
+let bodyUrls: readonly string[] = [];
+let saving: Promise<void> | null = null;
+
+/** Registers the service worker and starts saving the archive once it is active. */
+export function startOffline(urls: readonly string[]): void {
+  bodyUrls = urls;
+  if (started) return;
+  started = true;
+  window.addEventListener('online', () => {
+    set({ online: true });
+    if (state.phase === 'error' && state.error?.startsWith('The connection')) void save();
+  });
+  window.addEventListener('offline', () => set({ online: false }));
+  if (!state.supported) return;
+  updateSW = registerSW({
+    immediate: true,
+    onNeedRefresh: () => set({ needRefresh: true }),
+    onRegisterError: () =>
+      set({ phase: 'error', error: 'Offline reading could not be set up in this browser.' }),
+  });
+  void navigator.serviceWorker.ready.then(() => save());
+}
+
+function save(): Promise<void> {
+  saving ??= saveArchive(bodyUrls, (progress) =>
+    set({ phase: progress.saved < progress.total ? 'saving' : state.phase, progress }),
+  )
+    .then(async (progress) => {
+      set({
+        phase: 'saved',
+        progress,
+        error: null,
+        usage: (await storageEstimate())?.usage ?? null,
+      });
+    })
+    .catch((e: unknown) => {
+      set({
+        phase: 'error',
+        error:
+          e instanceof QuotaError
+            ? e.message
+            : e instanceof Error
+              ? e.message
+              : 'Saving for offline failed.',
+      });
+    })
+    .finally(() => {
+      saving = null;
+    });
+  return saving;
+}
+
+/** Reloads into the waiting build (the reader's place is saved on the way out). */
+export function applyUpdate(): void {
+  void updateSW?.(true);
+}
