@@ -6,7 +6,9 @@ test('a misspelled word from the middle of an essay finds it, as you type', asyn
   await box.click();
   await box.pressSequentially('laundramat', { delay: 20 });
   await expect(page).toHaveURL(/\/search\?q=laundramat$/);
-  await expect(page.getByRole('main').getByRole('status')).toHaveText('1 essay matches “laundramat”.');
+  await expect(page.getByRole('main').getByRole('status')).toHaveText(
+    '1 essay matches “laundramat”.',
+  );
   const hit = page.locator('.search-hit').first();
   await expect(hit.getByRole('heading')).toHaveText('a year of reading capital in a laundromat');
   await expect(hit.locator('mark').first()).toHaveText('laundromat');
@@ -74,7 +76,9 @@ test('empty, stop-words-only and no-result searches each explain themselves', as
     '“the of and” holds only very common words. Add a more specific word.',
   );
   await page.goto('/search?q=lxnudrmoat%20');
-  await expect(page.getByRole('main').getByRole('status')).toHaveText('No essays match “lxnudrmoat”.');
+  await expect(page.getByRole('main').getByRole('status')).toHaveText(
+    'No essays match “lxnudrmoat”.',
+  );
   await page.getByRole('link', { name: 'laundromat' }).click();
   await expect(page.locator('.search-hit').first().getByRole('heading')).toHaveText(
     'a year of reading capital in a laundromat',
@@ -84,7 +88,9 @@ test('empty, stop-words-only and no-result searches each explain themselves', as
 
 test('quoted words must appear exactly', async ({ page }) => {
   await page.goto('/search?q=%22laundramat%22');
-  await expect(page.getByRole('main').getByRole('status')).toHaveText('No essays match “"laundramat"”.');
+  await expect(page.getByRole('main').getByRole('status')).toHaveText(
+    'No essays match “"laundramat"”.',
+  );
   await page.goto('/search?q=%22dryer%20door%22');
   await expect(page.locator('.search-hit')).toHaveCount(1);
 });
