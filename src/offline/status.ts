@@ -45,7 +45,6 @@ export function subscribeOffline(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-let updateSW: ((reload?: boolean) => Promise<void>) | null = null;
 let started = false;
 let bodyUrls: readonly string[] = [];
 let saving: Promise<void> | null = null;
@@ -61,7 +60,7 @@ export function startOffline(urls: readonly string[]): void {
   });
   window.addEventListener('offline', () => set({ online: false }));
   if (!state.supported) return;
-  updateSW = registerSW({
+  registerSW({
     immediate: true,
     onNeedRefresh: () => set({ needRefresh: true }),
     onRegisterError: () =>
@@ -99,7 +98,25 @@ function save(): Promise<void> {
   return saving;
 }
 
-/** Reloads into the waiting build (the reader's place is saved on the way out). */
-export function applyUpdate(): void {
-  void updateSW?.(true);
+/**
+ * Reloads into the waiting build (the reader's place is saved on the way out): tells the
+ * waiting worker to take over and reloads when it does. If no worker is waiting any more
+ * (another tab already took the update), or it does not answer in time, it reloads anyway.
+ */
+export async function applyUpdate(): Promise<void> {
+  const registration = await navigator.serviceWorker?.getRegistration();
+  const waiting = registration?.waiting;
+  if (!waiting) {
+    location.reload();
+    return;
+  }
+  let reloaded = false;
+  const reload = () => {
+    if (reloaded) return;
+    reloaded = true;
+    location.reload();
+  };
+  navigator.serviceWorker.addEventListener('controllerchange', reload, { once: true });
+  waiting.postMessage({ type: 'SKIP_WAITING' });
+  setTimeout(reload, 3000);
 }

@@ -48,7 +48,7 @@ export function Layout() {
         <HeaderSearch count={index.essays.length} />
         <SettingsMenu settings={settings} onChange={setSettings} saved={saved} />
       </header>
-      <OfflineBanners state={offline} onUpdate={applyUpdate} />
+      <OfflineBanners state={offline} onUpdate={() => void applyUpdate()} />
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
