@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { cspPlugin } from './src/pipeline/cspPlugin.ts';
 import { essayPlugin } from './src/pipeline/vitePlugin.ts';
 
 // BASE_PATH lets the static site live in a sub-folder (`/essays/`); it must end with `/`.
@@ -9,6 +10,7 @@ export default defineConfig({
   plugins: [
     react(),
     essayPlugin({ dir: 'content/essays' }),
+    cspPlugin(),
     // Offline: see src/sw.ts and docs/decisions/0007-offline.md.
     VitePWA({
       strategies: 'injectManifest',

@@ -34,3 +34,39 @@ test('hostile markup in bodies and front matter renders inert in the reader and 
   ).toBeUndefined();
   expect(dialogs).toEqual([]);
 });
+
+test('the Content-Security-Policy is in force: an injected inline script does not run', async ({
+  page,
+  pageErrors,
+}) => {
+  await page.goto('/');
+  const outcome = await page.evaluate(
+    () =>
+      new Promise<{ ran: boolean; violated: string }>((resolve) => {
+        document.addEventListener(
+          'securitypolicyviolation',
+          (e) =>
+            resolve({
+              ran: Boolean((window as unknown as { __inline?: boolean }).__inline),
+              violated: e.violatedDirective,
+            }),
+          { once: true },
+        );
+        const s = document.createElement('script');
+        s.textContent = 'window.__inline = true';
+        document.body.append(s);
+        setTimeout(
+          () =>
+            resolve({
+              ran: Boolean((window as unknown as { __inline?: boolean }).__inline),
+              violated: '',
+            }),
+          1000,
+        );
+      }),
+  );
+  expect(outcome).toEqual({ ran: false, violated: 'script-src-elem' });
+  // The browser logs the refusal; that log is the expected outcome here.
+  expect(pageErrors.join('\n')).toContain('Content Security Policy');
+  pageErrors.length = 0;
+});
