@@ -6,12 +6,14 @@ import { contentHash, DATA_DIR, type Emitter, type OutputFile } from './emit.ts'
 import type { FinalEssay } from './finalize.ts';
 
 /**
- * The search index: BM25F weights precomputed per (term, essay), so the browser only adds
- * numbers. Field weights put the title above tags and theme, above the description, above
- * the body (docs/decisions/0006-search.md).
+ * The search index: weights precomputed per (term, essay), so the browser only adds numbers.
+ * Each field is scored with BM25 on its own and the fields are summed with weights that put
+ * the title above tags and theme, above the description, above the body. (BM25F, which sums
+ * before saturating, let five mentions in the body equal one in the title.)
+ * See docs/decisions/0006-search.md.
  */
 
-export const FIELD_WEIGHTS = { title: 4, tags: 2.5, description: 1.5, body: 1 } as const;
+export const FIELD_WEIGHTS = { title: 5, tags: 3, description: 2, body: 1 } as const;
 type Field = keyof typeof FIELD_WEIGHTS;
 const K1 = 1.2;
 const B: Record<Field, number> = { title: 0.3, tags: 0, description: 0.3, body: 0.75 };
@@ -35,7 +37,7 @@ export function buildSearchIndex(essays: readonly FinalEssay[], build: string): 
     ]),
   ) as Record<Field, number>;
 
-  // term → doc → weighted, length-normalized term frequency
+  // term → doc → sum over fields of field weight × saturated term frequency (idf applied below)
   const tf = new Map<string, Map<number, number>>();
   fields.forEach((doc, i) => {
     for (const f of names) {
@@ -45,7 +47,8 @@ export function buildSearchIndex(essays: readonly FinalEssay[], build: string): 
       for (const [t, n] of counts) {
         let docs = tf.get(t);
         if (!docs) tf.set(t, (docs = new Map()));
-        docs.set(i, (docs.get(i) ?? 0) + (FIELD_WEIGHTS[f] * n) / norm);
+        const saturated = (n * (K1 + 1)) / (n + K1 * norm);
+        docs.set(i, (docs.get(i) ?? 0) + FIELD_WEIGHTS[f] * saturated);
       }
     }
   });
@@ -58,7 +61,7 @@ export function buildSearchIndex(essays: readonly FinalEssay[], build: string): 
     const nums: number[] = [];
     let prev = 0;
     for (const [doc, x] of [...docs].sort((a, b) => a[0] - b[0])) {
-      const w = idf * ((x * (K1 + 1)) / (x + K1));
+      const w = idf * x;
       nums.push(doc - prev, weightLevel(w));
       prev = doc;
     }

@@ -81,10 +81,15 @@ export function createEngine(index: SearchIndex): Engine {
     }
     return f;
   };
-  /** Candidate words within `maxEdits` in length that share the first or second letter. */
+  /**
+   * Candidate words that share the first or second letter and differ in length by at most
+   * one (two insertions or deletions in one word are rare, and scanning for them doubled the
+   * cost of every long typo).
+   */
   function* candidates(word: string, maxEdits: number): Generator<string> {
     const seen = new Set<string>();
-    for (let len = word.length - maxEdits; len <= word.length + maxEdits; len++) {
+    const spread = Math.min(1, maxEdits);
+    for (let len = word.length - spread; len <= word.length + spread; len++) {
       for (const key of [`${len}:1${word[0]}`, `${len}:2${word[1]}`]) {
         if (!groups.has(key)) continue;
         for (const r of fuseFor(key).search(word.slice(0, 32))) {
@@ -156,9 +161,14 @@ export function createEngine(index: SearchIndex): Engine {
           .slice(0, MAX_PREFIX_EXPANSIONS)
           .forEach((t) => out.set(t, Math.max(out.get(t) ?? 0, PREFIX_FACTOR)));
       }
-      // A word still being typed is usually a correct beginning: look for typos only when
-      // nothing in the archive starts with it.
-      const edits = token.prefix && out.size > 0 ? 0 : allowedEdits(token.text.length);
+      // A word still being typed is usually a correct beginning; it may also be a finished
+      // word with a typo, so from five letters one typo is looked for as well.
+      const edits =
+        token.prefix && out.size > 0
+          ? token.text.length >= 5
+            ? 1
+            : 0
+          : allowedEdits(token.text.length);
       if (edits > 0)
         for (const e of fuzzy(token.text, edits))
           out.set(e.term, Math.max(out.get(e.term) ?? 0, e.factor));
@@ -176,6 +186,7 @@ export function createEngine(index: SearchIndex): Engine {
   const best = new Float64Array(docCount);
   /** Set for essays lacking a quoted (required) word. */
   const excluded = new Uint8Array(docCount);
+  const touchedMark = new Uint8Array(docCount);
 
   function search(raw: string, limit = 50): SearchResult {
     const query = parseQuery(raw);
@@ -193,13 +204,17 @@ export function createEngine(index: SearchIndex): Engine {
           if (w > best[d]!) best[d] = w;
         }
       }
+      // One or two letters still being typed say little: they add to the score, but do not
+      // count as a matched word (else every essay with some "st…" word would outrank).
+      const counts = !(query.tokens[k]!.prefix && query.tokens[k]!.text.length < 3);
       for (const d of hitThisToken) {
-        if (matched[d] === 0) {
+        if (!touchedMark[d]) {
+          touchedMark[d] = 1;
           touched.push(d);
           // An essay first seen after a required word was missed cannot qualify.
           if (requiredSoFar > 0) excluded[d] = 1;
         }
-        matched[d] = matched[d]! + 1;
+        if (counts) matched[d] = matched[d]! + 1;
         scores[d] = scores[d]! + best[d]!;
       }
       if (query.tokens[k]!.exact) {
@@ -214,6 +229,7 @@ export function createEngine(index: SearchIndex): Engine {
       scores[d] = 0;
       matched[d] = 0;
       excluded[d] = 0;
+      touchedMark[d] = 0;
     }
     hits.sort((a, b) => b.matched - a.matched || b.score - a.score || a.doc - b.doc);
     const total = hits.length;
@@ -231,7 +247,7 @@ export function createEngine(index: SearchIndex): Engine {
       let bestTerm: string | null = null;
       let bestD = max + 1;
       // Looser than search: every word of the candidate groups, checked by edit distance.
-      for (let len = t.text.length - max; len <= t.text.length + max; len++) {
+      for (let len = t.text.length - 2; len <= t.text.length + 2; len++) {
         for (const key of [`${len}:1${t.text[0]}`, `${len}:2${t.text[1]}`]) {
           for (const candidate of groups.get(key) ?? []) {
             const d = editDistance(t.text, candidate, max);

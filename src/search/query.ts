@@ -35,8 +35,11 @@ export function parseQuery(raw: string): ParsedQuery {
   if (free.length) sawWords = true;
   const endsMidWord = /[\p{L}\p{N}]$/u.test(rest.trimStart()) && !/\s$/.test(raw);
   free.forEach((w, i) => {
-    if (STOP_WORDS.has(w) && !(endsMidWord && i === free.length - 1)) return;
-    tokens.push({ text: w, exact: false, prefix: endsMidWord && i === free.length - 1 });
+    const last = endsMidWord && i === free.length - 1;
+    // A stop word still being typed may be the start of a real word ("th" → "theory"), but
+    // only when it is all there is; after other words it is almost always just "in" or "for".
+    if (STOP_WORDS.has(w) && !(last && tokens.length === 0 && i === 0)) return;
+    tokens.push({ text: w, exact: false, prefix: last });
   });
   // Keep the first of each repeated word.
   const seen = new Set<string>();

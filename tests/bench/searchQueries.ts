@@ -1,7 +1,7 @@
 import { rng } from '../../scripts/corpusLib';
 import type { EssaySummary } from '../../src/domain/essay';
 import { plainText } from '../../src/domain/text';
-import { indexTerms, words } from '../../src/domain/tokens';
+import { indexTerms, STOP_WORDS, words } from '../../src/domain/tokens';
 import type { FinalEssay } from '../../src/pipeline/finalize';
 
 /**
@@ -57,11 +57,11 @@ export function makeQueries(
       const rare = [...bodyTerms[target]!]
         .filter((t) => t.length >= 6)
         .sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1));
-      const titleWords = words(e.title).filter((w) => w.length > 3);
+      const titleWords = words(e.title).filter((w) => w.length > 3 && !STOP_WORDS.has(w));
       let query: string | null = null;
       switch (kind) {
         case 'title':
-          query = e.title;
+          if (titleWords.length > 0) query = e.title;
           break;
         case 'title typo': {
           const longest = [...titleWords].sort((a, b) => b.length - a.length)[0];
@@ -92,10 +92,12 @@ export function makeQueries(
           if (rare.length >= 4) query = `${rare[2]} ${rare[3]}`;
           break;
         case 'description': {
+          // Four consecutive words, at least two of them not stop words (what a reader recalls).
           const ws = words(e.description);
           if (ws.length >= 8) {
             const at = Math.floor(random() * (ws.length - 4));
-            query = ws.slice(at, at + 4).join(' ');
+            const window = ws.slice(at, at + 4);
+            if (window.filter((w) => !STOP_WORDS.has(w)).length >= 2) query = window.join(' ');
           }
           break;
         }
