@@ -5,7 +5,9 @@
  */
 import { chromium } from '@playwright/test';
 import { benchListBrowser, benchListNode } from './list';
+import { benchOffline } from './offline';
 import { benchSearchNode } from './search';
+import { benchSearchBrowser } from './searchBrowser';
 import { printVerdicts } from './stats';
 
 const CHROMIUM_ARGS = [
@@ -21,7 +23,7 @@ const CHROMIUM_ARGS = [
 
 const only = new Set(process.argv.slice(2));
 const wants = (name: string) => only.size === 0 || only.has(name);
-const COUNTS = [1000, 10_000] as const;
+const COUNTS = (process.env.BENCH_COUNTS ?? '1000,10000').split(',').map(Number);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -34,6 +36,10 @@ try {
   }
   if (wants('search')) {
     await benchSearchNode(COUNTS);
+    await benchSearchBrowser(browser, COUNTS);
+  }
+  if (wants('offline')) {
+    await benchOffline(browser, COUNTS);
   }
 } finally {
   await browser.close();

@@ -59,6 +59,27 @@ test('after one visit, every essay, list, tag, theme and search works with the n
   await expect(page.locator('.prose mark.search-hit').first()).toBeVisible();
 });
 
+test('the app is installable: manifest, icons and worker pass Chromium’s installability checks', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/');
+  await waitUntilOffline(page, 24);
+  const cdp = await context.newCDPSession(page);
+  // The same check Lighthouse's installability audit reads.
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  expect(installabilityErrors).toEqual([]);
+  const manifest = await page.evaluate(async () => (await fetch('/manifest.webmanifest')).json());
+  expect(manifest).toMatchObject({
+    name: expect.stringContaining('Essays'),
+    short_name: 'Essays',
+    display: 'standalone',
+  });
+  expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(
+    expect.arrayContaining(['192x192', '512x512']),
+  );
+});
+
 test('a new deploy is offered, not swapped in; after reloading the new essay is there', async ({
   browser,
 }) => {
