@@ -20,15 +20,17 @@ export function HeaderSearch({ count }: { count: number }) {
   // changes for another reason (Back, a "did you mean" link, leaving search).
   const [draft, setDraft] = useState(urlValue);
   const [seen, setSeen] = useState(urlValue);
-  const [pushed, setPushed] = useState<string | null>(null);
+  // Values this box sent to the URL, newest last. When typing outruns the router, the URL
+  // arrives at values typed a few letters ago; those must not pull the box back.
+  const [pushed, setPushed] = useState<readonly string[]>([]);
   const [wasOnSearch, setWasOnSearch] = useState(onSearch);
   if (urlValue !== seen) {
     setSeen(urlValue);
-    if (urlValue !== pushed) setDraft(urlValue);
+    if (!pushed.includes(urlValue)) setDraft(urlValue);
   }
   if (wasOnSearch !== onSearch) {
     setWasOnSearch(onSearch);
-    if (!onSearch) setPushed(null);
+    if (!onSearch) setPushed([]);
   }
 
   useEffect(() => {
@@ -49,8 +51,8 @@ export function HeaderSearch({ count }: { count: number }) {
 
   const change = (q: string) => {
     setDraft(q);
-    const arriving = pushed !== null && !onSearch;
-    setPushed(q);
+    const arriving = pushed.length > 0 && !onSearch;
+    setPushed((list) => [...list.slice(-30), q]);
     if (onSearch) {
       const next = new URLSearchParams(params);
       next.set('q', q);
