@@ -1,4 +1,7 @@
-import type { Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { startSwitchServer } from './support/switchServer';
 
@@ -60,24 +63,34 @@ test('after one visit, every essay, list, tag, theme and search works with the n
 });
 
 test('the app is installable: manifest, icons and worker pass Chromium’s installability checks', async ({
-  page,
-  context,
-}) => {
-  await page.goto('/');
-  await waitUntilOffline(page, 24);
-  const cdp = await context.newCDPSession(page);
-  // The same check Lighthouse's installability audit reads.
-  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
-  expect(installabilityErrors).toEqual([]);
-  const manifest = await page.evaluate(async () => (await fetch('/manifest.webmanifest')).json());
-  expect(manifest).toMatchObject({
-    name: expect.stringContaining('Essays'),
-    short_name: 'Essays',
-    display: 'standalone',
-  });
-  expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(
-    expect.arrayContaining(['192x192', '512x512']),
-  );
+  browserName,
+}, testInfo) => {
+  // Test contexts are incognito, where nothing is installable; use a real profile instead.
+  const profile = mkdtempSync(path.join(tmpdir(), 'essays-profile-'));
+  const { launchOptions, baseURL } = testInfo.project.use;
+  const context = await chromium.launchPersistentContext(profile, { ...launchOptions, baseURL });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto('/');
+    await waitUntilOffline(page, 24);
+    const cdp = await context.newCDPSession(page);
+    // The same check Lighthouse's installability audit reads.
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    expect(installabilityErrors).toEqual([]);
+    const manifest = await page.evaluate(async () => (await fetch('/manifest.webmanifest')).json());
+    expect(manifest).toMatchObject({
+      name: expect.stringContaining('Essays'),
+      short_name: 'Essays',
+      display: 'standalone',
+    });
+    expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(
+      expect.arrayContaining(['192x192', '512x512']),
+    );
+    expect(browserName).toBe('chromium');
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
 });
 
 test('a new deploy is offered, not swapped in; after reloading the new essay is there', async ({
