@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { EssaySummary } from '../domain/essay';
 import { href, paths } from '../paths';
 import { EssayMeta } from './EssayMeta';
-import { TermLink } from './TermLink';
+import { EssayTerms } from './EssayTerms';
 
 /** One essay in a list. Memoized: a filter change keeps the cards that stay. */
 export const EssayCard = memo(function EssayCard({
@@ -26,18 +26,7 @@ export const EssayCard = memo(function EssayCard({
       </h2>
       <EssayMeta essay={essay} />
       <p className="essay-card-description">{essay.description}</p>
-      <ul className="terms" aria-label="Theme and tags">
-        <li>
-          <TermLink kind="theme" value={essay.theme} to={paths.theme.build(essay.theme)} />
-        </li>
-        {essay.tags
-          .filter((t) => t.toLowerCase() !== essay.theme.toLowerCase())
-          .map((tag) => (
-            <li key={tag}>
-              <TermLink kind="tag" value={tag} to={paths.tag.build(tag)} />
-            </li>
-          ))}
-      </ul>
+      <EssayTerms essay={essay} />
     </article>
   );
 });

@@ -3,7 +3,7 @@ import type { EssaySummary } from '../domain/essay';
 import type { Segment } from '../search/snippet';
 import { href, paths } from '../paths';
 import { EssayMeta } from './EssayMeta';
-import { TermLink } from './TermLink';
+import { EssayTerms } from './EssayTerms';
 
 function Marked({ segments }: { segments: readonly Segment[] }) {
   return (
@@ -42,18 +42,7 @@ export const SearchHit = memo(function SearchHit({
       <p className="essay-card-description">
         <Marked segments={snippet} />
       </p>
-      <ul className="terms" aria-label="Theme and tags">
-        <li>
-          <TermLink kind="theme" value={essay.theme} to={paths.theme.build(essay.theme)} />
-        </li>
-        {essay.tags
-          .filter((t) => t.toLowerCase() !== essay.theme.toLowerCase())
-          .map((tag) => (
-            <li key={tag}>
-              <TermLink kind="tag" value={tag} to={paths.tag.build(tag)} />
-            </li>
-          ))}
-      </ul>
+      <EssayTerms essay={essay} />
     </article>
   );
 });

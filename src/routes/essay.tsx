@@ -13,7 +13,7 @@ import { Markdown } from '../components/Markdown';
 import { PageMeta } from '../components/PageMeta';
 import { ShortcutsDialog } from '../components/ShortcutsDialog';
 import { TableOfContents } from '../components/TableOfContents';
-import { TermLink } from '../components/TermLink';
+import { EssayTerms } from '../components/EssayTerms';
 import { getEssay, loadBody, loadLibrary } from '../data/essays';
 import { moreInTheme, neighbors, readingOrder, relatedEssays } from '../data/neighbors';
 import { readListContext } from '../hooks/useListContext';
@@ -123,18 +123,7 @@ export function Component() {
         <header className="reader-header">
           <h1 className="reader-title">{essay.title}</h1>
           <EssayMeta essay={essay} showWords />
-          <ul className="terms" aria-label="Theme and tags">
-            <li>
-              <TermLink kind="theme" value={essay.theme} to={paths.theme.build(essay.theme)} />
-            </li>
-            {essay.tags
-              .filter((t) => t.toLowerCase() !== essay.theme.toLowerCase())
-              .map((tag) => (
-                <li key={tag}>
-                  <TermLink kind="tag" value={tag} to={paths.tag.build(tag)} />
-                </li>
-              ))}
-          </ul>
+          <EssayTerms essay={essay} />
           {resumeAt ? (
             <p className="resume" role="status">
               You were {Math.round(resumeAt.position * 100)}% through this essay.{' '}

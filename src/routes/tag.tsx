@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { PageMeta } from '../components/PageMeta';
+import { TermChips } from '../components/TermChips';
 import { tagsAmong, indexesWhere } from '../data/terms';
 import { termFromSlug, termLabel } from '../domain/slugs';
 import { paths } from '../paths';
@@ -34,20 +35,7 @@ export function TagPage() {
         <Link to={paths.tags.build()}>Tags</Link>
       </p>
       <h1 className="page-title">{label}</h1>
-      {related.length > 0 ? (
-        <section aria-labelledby="related-tags" className="related-terms">
-          <h2 id="related-tags">Often together with</h2>
-          <ul className="terms">
-            {related.map((t) => (
-              <li key={t.key}>
-                <Link className="term" to={paths.tag.build(t.value)}>
-                  {termLabel(t.value).text} <span className="count">{t.count}</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <TermChips id="related-tags" title="Often together with" terms={related} />
       <BrowseView library={library} fixed={fixed} label={`Essays tagged ${label}`} />
     </>
   );

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { PageMeta } from '../components/PageMeta';
+import { TermChips } from '../components/TermChips';
 import { indexesWhere, tagsAmong } from '../data/terms';
 import { termFromSlug, termLabel } from '../domain/slugs';
 import { paths } from '../paths';
@@ -38,20 +39,7 @@ export function ThemePage() {
         {label.area ? ` › ${label.area}` : ''}
       </p>
       <h1 className="page-title">{label.name}</h1>
-      {tags.length > 0 ? (
-        <section aria-labelledby="theme-tags" className="related-terms">
-          <h2 id="theme-tags">Tags in this theme</h2>
-          <ul className="terms">
-            {tags.map((t) => (
-              <li key={t.key}>
-                <Link className="term" to={paths.tag.build(t.value)}>
-                  {termLabel(t.value).text} <span className="count">{t.count}</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <TermChips id="theme-tags" title="Tags in this theme" terms={tags} />
       <BrowseView library={library} fixed={fixed} label={`Essays on ${label.text}`} />
     </>
   );

@@ -4,29 +4,19 @@
  * script exits non-zero only to flag a budget overrun for a human to look at.
  */
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import { benchListBrowser, benchListNode } from './list';
 import { benchOffline } from './offline';
 import { benchSearchNode } from './search';
 import { benchSearchBrowser } from './searchBrowser';
 import { printVerdicts } from './stats';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 const only = new Set(process.argv.slice(2));
 const wants = (name: string) => only.size === 0 || only.has(name);
 const COUNTS = (process.env.BENCH_COUNTS ?? '1000,10000').split(',').map(Number);
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM_PATH,
   args: CHROMIUM_ARGS,
 });
 try {
