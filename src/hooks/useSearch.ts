@@ -7,36 +7,34 @@ export type SearchState =
   | { status: 'done'; answer: SearchAnswer }
   | { status: 'error'; message: string };
 
-/** Results for `q` from the search worker; keeps showing the previous answer while typing. */
+type Stored = { q: string; answer: SearchAnswer } | { q: string; error: string };
+
+/**
+ * Results for `q` from the search worker. Every stored answer remembers its query, and the
+ * state is derived from that: an answer for another query (one that lands while the next is
+ * being typed) can only ever show as "previous results, still loading", never as final.
+ */
 export function useSearch(q: string, limit = 200): SearchState {
-  const [state, setState] = useState<SearchState>(
-    q.trim() === '' ? { status: 'idle' } : { status: 'loading', previous: null },
-  );
-  const [forQuery, setForQuery] = useState(q);
-  if (forQuery !== q) {
-    setForQuery(q);
-    setState((s) =>
-      q.trim() === ''
-        ? { status: 'idle' }
-        : {
-            status: 'loading',
-            previous: s.status === 'done' ? s.answer : s.status === 'loading' ? s.previous : null,
-          },
-    );
-  }
+  const [stored, setStored] = useState<Stored | null>(null);
   useEffect(() => {
     if (q.trim() === '') return;
     let live = true;
     search(q, limit).then(
-      (answer) => live && setState({ status: 'done', answer }),
+      (answer) => live && setStored({ q, answer }),
       (e: unknown) => {
         if (live && !(e instanceof SupersededError))
-          setState({ status: 'error', message: e instanceof Error ? e.message : String(e) });
+          setStored({ q, error: e instanceof Error ? e.message : String(e) });
       },
     );
     return () => {
       live = false;
     };
   }, [q, limit]);
-  return state;
+
+  if (q.trim() === '') return { status: 'idle' };
+  if (stored?.q === q)
+    return 'answer' in stored
+      ? { status: 'done', answer: stored.answer }
+      : { status: 'error', message: stored.error };
+  return { status: 'loading', previous: stored && 'answer' in stored ? stored.answer : null };
 }

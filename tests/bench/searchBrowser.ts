@@ -48,6 +48,10 @@ export async function benchSearchBrowser(
           .locator('.search-hit h2 a')
           .evaluateAll((as) => as.slice(0, 10).map((a) => a.textContent ?? ''));
         if (titles.includes(want)) hits++;
+        else if (process.env.BENCH_DEBUG)
+          console.log(
+            `  miss [${q.kind}] ${JSON.stringify(q.query)} want "${want}" got ${JSON.stringify(titles.slice(0, 3))} box=${JSON.stringify(await box.inputValue())} main=${JSON.stringify((await page.locator('main').innerText()).slice(0, 160))}`,
+          );
       }
       const durations = await page.evaluate(() =>
         performance.getEntriesByName('search-query').map((e) => e.duration),
