@@ -57,10 +57,12 @@ export function HeaderSearch({ count }: { count: number }) {
       const next = new URLSearchParams(params);
       next.set('q', q);
       next.delete('page');
-      setParams(next, { replace: true, preventScrollReset: true });
+      // Synchronous, like the list's filters: a transition per keystroke could leave the page
+      // rendering an older query while the URL already holds the newest.
+      setParams(next, { replace: true, preventScrollReset: true, flushSync: true });
     } else {
       // The first letter opens the search page; letters typed on the way replace that entry.
-      navigate(paths.search.build(q), { replace: arriving });
+      navigate(paths.search.build(q), { replace: arriving, flushSync: true });
     }
   };
   return (

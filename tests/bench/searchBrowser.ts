@@ -50,7 +50,7 @@ export async function benchSearchBrowser(
         if (titles.includes(want)) hits++;
         else if (process.env.BENCH_DEBUG)
           console.log(
-            `  miss [${q.kind}] ${JSON.stringify(q.query)} want "${want}" got ${JSON.stringify(titles.slice(0, 3))} box=${JSON.stringify(await box.inputValue())} main=${JSON.stringify((await page.locator('main').innerText()).slice(0, 160))}`,
+            `  miss [${q.kind}] ${JSON.stringify(q.query)} want "${want}" got ${JSON.stringify(titles.slice(0, 3))} box=${JSON.stringify(await box.inputValue())} url=${page.url()} main=${JSON.stringify((await page.locator('main').innerText()).slice(0, 90))}`,
           );
       }
       const durations = await page.evaluate(() =>
