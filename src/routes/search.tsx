@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ActiveFilters, type ActiveFilter } from '../components/ActiveFilters';
 import { PageMeta } from '../components/PageMeta';
@@ -28,8 +28,12 @@ export function SearchPage() {
   const filters = useMemo(() => parseListQuery(new URLSearchParams(key), catalog), [key, catalog]);
   const state = useSearch(q);
   const progress = useProgress();
-  const answer =
+  const latest =
     state.status === 'done' ? state.answer : state.status === 'loading' ? state.previous : null;
+  // The results render as a deferred, interruptible update, so a keystroke never waits for
+  // twenty snippets to be cut: the box stays live and the list follows a moment later.
+  const answer = useDeferredValue(latest);
+  const busy = state.status === 'loading' || answer !== latest;
   const stale = answer !== null && answer.build !== index.build;
 
   const allowed = useMemo(
@@ -163,7 +167,7 @@ export function SearchPage() {
           ({answer.result.hits.length} match without the filters)
         </p>
       ) : null}
-      <div className="essay-list" aria-busy={state.status === 'loading'}>
+      <div className="essay-list" aria-busy={busy}>
         {shown.map((essay) => {
           const text = bodies.get(essay.slug);
           return (
