@@ -129,9 +129,12 @@ test('mark as read, by hand and by reaching the end; lists show it', async ({ pa
 
   await page.goto(LONG);
   await expect(page.locator('.prose p').first()).toBeVisible();
-  await page.keyboard.press('End');
+  // Scroll to the end as a reader would, then once more after the page settles (a smooth
+  // scroll on a loaded machine can still be moving when the first save happens).
+  await page.mouse.wheel(0, 100_000);
   await page.waitForTimeout(700);
-  await expect(page.getByRole('button', { name: '✓ Read' })).toBeVisible();
+  await page.mouse.wheel(0, 100_000);
+  await expect(page.getByRole('button', { name: '✓ Read' })).toBeVisible({ timeout: 10_000 });
 
   await page.goto('/?tag=group-dynamics');
   await expect(
