@@ -40,6 +40,14 @@ function scrollToPosition(article: HTMLElement, position: number): void {
   window.scrollTo({ top: Math.max(0, top) });
 }
 
+/** Where to offer resuming this essay: only when the reader left it part-way through. */
+function resumeOffer(slug: string): { slug: string; position: number } | null {
+  const saved = loadProgress()[slug];
+  return saved && saved.position >= RESUME_FROM && saved.position < DONE_AT
+    ? { slug, position: saved.position }
+    : null;
+}
+
 export function Component() {
   const { essay, body } = useLoaderData<typeof loader>();
   const { catalog } = useLibrary();
@@ -62,22 +70,12 @@ export function Component() {
   }, [highlight, essay.slug]);
 
   // The resume offer is decided once per essay opened, from where the reader last left it.
-  const [resumeAt, setResumeAt] = useState<{ slug: string; position: number } | null>(() => {
-    const saved = loadProgress()[essay.slug];
-    return saved && saved.position >= RESUME_FROM && saved.position < DONE_AT
-      ? { slug: essay.slug, position: saved.position }
-      : null;
-  });
+  const [resumeAt, setResumeAt] = useState(() => resumeOffer(essay.slug));
   const [shownFor, setShownFor] = useState(essay.slug);
   if (shownFor !== essay.slug) {
     // A different essay in the same route instance: decide its offer afresh.
     setShownFor(essay.slug);
-    const saved = loadProgress()[essay.slug];
-    setResumeAt(
-      saved && saved.position >= RESUME_FROM && saved.position < DONE_AT
-        ? { slug: essay.slug, position: saved.position }
-        : null,
-    );
+    setResumeAt(resumeOffer(essay.slug));
   }
 
   const order = useMemo(
