@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js';
 import { decodePostings, levelWeight, type SearchIndex } from '../domain/searchIndex';
 import { allowedEdits, editDistance } from './editDistance';
+import { buildSignatureTable, signatureCandidates } from './letterSignature';
 import { parseQuery, type ParsedQuery, type QueryToken } from './query';
 
 /**
@@ -53,52 +54,26 @@ export function createEngine(index: SearchIndex): Engine {
   const { terms, postings, docCount } = index;
   const termIndex = new Map(terms.map((t, i) => [t, i]));
 
-  // Fuse runs over small groups of candidate words: same length and same first letter, or
-  // same length and same second letter (so a typo in either of the first two letters still
-  // finds the word). Groups are indexed on first use.
-  const groups = new Map<string, string[]>();
-  const add = (key: string, t: string) => {
-    const list = groups.get(key);
-    if (list) list.push(t);
-    else groups.set(key, [t]);
-  };
-  for (const t of terms) {
-    add(`${t.length}:1${t[0]}`, t);
-    if (t.length > 1) add(`${t.length}:2${t[1]}`, t);
-  }
-  const fuses = new Map<string, Fuse<string>>();
-  const fuseFor = (key: string) => {
-    let f = fuses.get(key);
-    if (!f) {
-      f = new Fuse(groups.get(key) ?? [], {
-        includeScore: true,
-        threshold: 0.45,
-        ignoreLocation: true,
-        isCaseSensitive: true,
-        shouldSort: false,
-      });
-      fuses.set(key, f);
-    }
-    return f;
-  };
+  // Letter signatures rule out almost every word that cannot be a close misspelling; fuse.js
+  // then matches the few that remain (see letterSignature.ts). Built once per index.
+  const signatures = buildSignatureTable(terms);
+  const candidateWords = (word: string, maxEdits: number, spread: number) =>
+    signatureCandidates(signatures, word, maxEdits, spread).map((i) => terms[i]!);
   /**
-   * Candidate words that share the first or second letter and differ in length by at most
-   * one (two insertions or deletions in one word are rare, and scanning for them doubled the
-   * cost of every long typo).
+   * Close words found by fuse.js among those of about the same length (two insertions or
+   * deletions in one word are rare: lengths differ by at most one).
    */
   function* candidates(word: string, maxEdits: number): Generator<string> {
-    const seen = new Set<string>();
-    const spread = Math.min(1, maxEdits);
-    for (let len = word.length - spread; len <= word.length + spread; len++) {
-      for (const key of [`${len}:1${word[0]}`, `${len}:2${word[1]}`]) {
-        if (!groups.has(key)) continue;
-        for (const r of fuseFor(key).search(word.slice(0, 32))) {
-          if (seen.has(r.item)) continue;
-          seen.add(r.item);
-          yield r.item;
-        }
-      }
-    }
+    const pool = candidateWords(word, maxEdits, Math.min(1, maxEdits));
+    if (pool.length === 0) return;
+    const fuse = new Fuse(pool, {
+      includeScore: true,
+      threshold: 0.45,
+      ignoreLocation: true,
+      isCaseSensitive: true,
+      shouldSort: false,
+    });
+    for (const r of fuse.search(word.slice(0, 32))) yield r.item;
   }
 
   const decoded = new Map<number, ReturnType<typeof decodePostings>>();
@@ -140,6 +115,24 @@ export function createEngine(index: SearchIndex): Engine {
     return found.slice(0, MAX_FUZZY_EXPANSIONS);
   }
 
+  /**
+   * The vocabulary indexes of the most common words beginning with `prefix` (longer postings
+   * ≈ more essays), kept as a small sorted list while scanning: a two-letter prefix can
+   * begin thousands of words, and sorting them all cost more than the search.
+   */
+  function commonestCompletions(prefix: string): number[] {
+    const top: number[] = [];
+    const size = (i: number) => postings[i]!.length;
+    for (let i = lowerBound(prefix); i < terms.length && terms[i]!.startsWith(prefix); i++) {
+      if (top.length === MAX_PREFIX_EXPANSIONS && size(i) <= size(top[top.length - 1]!)) continue;
+      let at = top.length;
+      while (at > 0 && size(top[at - 1]!) < size(i)) at--;
+      top.splice(at, 0, i);
+      if (top.length > MAX_PREFIX_EXPANSIONS) top.pop();
+    }
+    return top;
+  }
+
   const expansionCache = new Map<string, Expansion[]>();
   function expand(token: QueryToken): Expansion[] {
     const key = `${token.exact ? 'e' : token.prefix ? 'p' : 'w'}:${token.text}`;
@@ -149,17 +142,8 @@ export function createEngine(index: SearchIndex): Engine {
     if (termIndex.has(token.text)) out.set(token.text, 1);
     if (!token.exact) {
       if (token.prefix && token.text.length >= 2) {
-        const completions: string[] = [];
-        for (
-          let i = lowerBound(token.text);
-          i < terms.length && terms[i]!.startsWith(token.text);
-          i++
-        )
-          completions.push(terms[i]!);
-        completions
-          .sort((a, b) => postings[termIndex.get(b)!]!.length - postings[termIndex.get(a)!]!.length)
-          .slice(0, MAX_PREFIX_EXPANSIONS)
-          .forEach((t) => out.set(t, Math.max(out.get(t) ?? 0, PREFIX_FACTOR)));
+        for (const i of commonestCompletions(token.text))
+          out.set(terms[i]!, Math.max(out.get(terms[i]!) ?? 0, PREFIX_FACTOR));
       }
       // A word still being typed is usually a correct beginning; it may also be a finished
       // word with a typo, so from five letters one typo is looked for as well.
@@ -246,14 +230,10 @@ export function createEngine(index: SearchIndex): Engine {
       const max = Math.min(3, allowedEdits(t.text.length) + 1);
       let bestTerm: string | null = null;
       let bestD = max + 1;
-      // Looser than search: every word of the candidate groups, checked by edit distance.
-      for (let len = t.text.length - 2; len <= t.text.length + 2; len++) {
-        for (const key of [`${len}:1${t.text[0]}`, `${len}:2${t.text[1]}`]) {
-          for (const candidate of groups.get(key) ?? []) {
-            const d = editDistance(t.text, candidate, max);
-            if (d < bestD) [bestTerm, bestD] = [candidate, d];
-          }
-        }
+      // Looser than search: every word that could be close, checked by edit distance.
+      for (const candidate of candidateWords(t.text, max, 2)) {
+        const d = editDistance(t.text, candidate, max);
+        if (d < bestD) [bestTerm, bestD] = [candidate, d];
       }
       if (bestTerm) changed = true;
       return bestTerm ?? t.text;
