@@ -18,7 +18,11 @@ export const STOP_WORDS = new Set(
 const URL = /https?:\/\/\S+/g;
 const WORD = /[\p{L}\p{N}]+/gu;
 
+const ASCII = /^[ -~]*$/;
+
 export function foldWord(word: string): string {
+  // Most words are plain ASCII: normalizing them is the costly part and changes nothing.
+  if (ASCII.test(word)) return word.toLowerCase();
   return word
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { holdSaving } from '../offline/status';
 import { search, SupersededError, type SearchAnswer } from '../search/client';
 
 export type SearchState =
@@ -18,6 +19,8 @@ export function useSearch(q: string, limit = 200): SearchState {
   const [stored, setStored] = useState<Stored | null>(null);
   useEffect(() => {
     if (q.trim() === '') return;
+    // The archive may still be saving in the background: let typing have the cores.
+    holdSaving();
     let live = true;
     search(q, limit).then(
       (answer) => live && setStored({ q, answer }),

@@ -25,6 +25,8 @@ export async function saveArchive(
   urls: readonly string[],
   onProgress: (p: SaveProgress) => void,
   signal?: AbortSignal,
+  /** Awaited before each fetch: lets the caller hold the save while the reader is busy. */
+  beforeEach: () => Promise<void> = () => Promise.resolve(),
 ): Promise<SaveProgress> {
   const cache = await caches.open(BODY_CACHE);
   const wanted = new Set(urls.map((u) => new URL(u, location.href).href));
@@ -42,6 +44,8 @@ export async function saveArchive(
   let failure: unknown = null;
   async function worker() {
     while (next < missing.length && !failure && !signal?.aborted) {
+      await beforeEach();
+      if (next >= missing.length) break;
       const url = missing[next++]!;
       try {
         const response = await fetch(url);

@@ -1,5 +1,6 @@
 import { registerSW } from 'virtual:pwa-register';
 import { QuotaError, saveArchive, storageEstimate, type SaveProgress } from './saveArchive';
+import type { FromSaveWorker, ToSaveWorker } from './saveWorker';
 
 /**
  * Offline state as one small external store: the connection, the service worker, the
@@ -69,10 +70,54 @@ export function startOffline(urls: readonly string[]): void {
   void navigator.serviceWorker.ready.then(() => save());
 }
 
+const showProgress = (progress: SaveProgress) =>
+  set({ phase: progress.saved < progress.total ? 'saving' : state.phase, progress });
+
+/**
+ * Saves in a worker where the browser gives workers the Cache API (all current ones do);
+ * on the page otherwise. Either way the result is the same promise.
+ */
+let saveWorker: Worker | null = null;
+
+/** Holds the background save for a moment: the reader is typing and needs the cores. */
+export function holdSaving(ms = 1000): void {
+  saveWorker?.postMessage({ type: 'pause', ms } satisfies ToSaveWorker);
+}
+
+function saveInBackground(urls: readonly string[]): Promise<SaveProgress> {
+  let worker: Worker;
+  try {
+    worker = saveWorker = new Worker(new URL('./saveWorker.ts', import.meta.url), {
+      type: 'module',
+      name: 'save-archive',
+    });
+  } catch {
+    return saveArchive(urls, showProgress);
+  }
+  return new Promise<SaveProgress>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<FromSaveWorker>) => {
+      const m = event.data;
+      if (m.type === 'progress') return showProgress(m.progress);
+      worker.terminate();
+      saveWorker = null;
+      if (m.type === 'done') resolve(m.progress);
+      else reject(m.quota ? new QuotaError() : new Error(m.message));
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      worker.terminate();
+      saveWorker = null;
+      // The worker could not start (an old browser, a blocked script): save here instead.
+      saveArchive(urls, showProgress).then(resolve, reject);
+    };
+    // Absolute, since a worker resolves relative URLs against its own script.
+    const absolute = urls.map((u) => new URL(u, location.href).href);
+    worker.postMessage({ type: 'save', urls: absolute } satisfies ToSaveWorker);
+  });
+}
+
 function save(): Promise<void> {
-  saving ??= saveArchive(bodyUrls, (progress) =>
-    set({ phase: progress.saved < progress.total ? 'saving' : state.phase, progress }),
-  )
+  saving ??= saveInBackground(bodyUrls)
     .then(async (progress) => {
       set({
         phase: 'saved',

@@ -13,7 +13,6 @@ import { useBodyTexts } from '../hooks/useBodyTexts';
 import { useProgress } from '../hooks/useProgress';
 import { useSearch } from '../hooks/useSearch';
 import { paths } from '../paths';
-import { markWords, snippet } from '../search/snippet';
 import { useLibrary } from './rootData';
 
 /**
@@ -169,13 +168,12 @@ export function SearchPage() {
       ) : null}
       <div className="essay-list" aria-busy={busy}>
         {shown.map((essay) => {
-          const text = bodies.get(essay.slug);
           return (
             <SearchHit
               key={essay.slug}
               essay={essay}
-              title={markWords(essay.title, terms)}
-              snippet={text ? snippet(text, terms) : markWords(essay.description, terms)}
+              body={bodies.get(essay.slug)}
+              terms={terms}
               highlight={highlight}
               read={progress[essay.slug]?.read ?? false}
             />

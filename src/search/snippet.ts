@@ -12,8 +12,33 @@ export interface Segment {
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 
+const key = (word: string) => foldWord(word).replace(/['’]/g, '');
+
 function matches(word: string, terms: ReadonlySet<string>): boolean {
-  return terms.has(foldWord(word).replace(/['’]/g, ''));
+  return terms.has(key(word));
+}
+
+interface Word {
+  index: number;
+  text: string;
+  /** Folded form, as the index spells it. */
+  key: string;
+}
+
+/**
+ * The words of a body with their folded forms, cut once per text: a snippet is cut for
+ * every result on every query, and folding every word of every body each time was most of
+ * the main thread's work while typing.
+ */
+const prepared = new Map<string, Word[]>();
+function wordsOf(text: string): Word[] {
+  let list = prepared.get(text);
+  if (!list) {
+    list = [...text.matchAll(WORD)].map((m) => ({ index: m.index, text: m[0], key: key(m[0]) }));
+    if (prepared.size >= 200) prepared.clear();
+    prepared.set(text, list);
+  }
+  return list;
 }
 
 /** Marks every matching word of `text`. */
@@ -35,7 +60,7 @@ export function markWords(text: string, terms: ReadonlySet<string>): Segment[] {
  * the earliest), cut at word boundaries, with ellipses where it was cut.
  */
 export function snippet(text: string, terms: ReadonlySet<string>, length = 220): Segment[] {
-  const hits = [...text.matchAll(WORD)].filter((m) => matches(m[0], terms));
+  const hits = wordsOf(text).filter((w) => terms.has(w.key));
   if (hits.length === 0)
     return markWords(
       text.length > length ? text.slice(0, text.lastIndexOf(' ', length)) + ' …' : text,
@@ -46,7 +71,7 @@ export function snippet(text: string, terms: ReadonlySet<string>, length = 220):
   for (let i = 0; i < hits.length; i++) {
     const seen = new Set<string>();
     for (let j = i; j < hits.length && hits[j]!.index - hits[i]!.index < length * 0.7; j++)
-      seen.add(foldWord(hits[j]![0]));
+      seen.add(hits[j]!.key);
     if (seen.size > bestCount) [bestCount, bestStart] = [seen.size, hits[i]!.index];
   }
   let start = Math.max(0, bestStart - Math.floor(length * 0.3));
