@@ -73,6 +73,7 @@ interface Parts {
   year: number | null;
 }
 
+const TRAILING_TIME = /(?<=\d{4}) \d{1,2}:\d{2}(?::\d{2})?(?: ?(?:[+-]\d{4}|GMT|UTC|Z))?$/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const MONTH_FIRST =
   /^(?:([A-Za-z]+)\.?,?\s+)?([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$/;
@@ -102,7 +103,11 @@ function splitParts(text: string): Parts | null {
 
 /** `anchorIso` is `YYYY-MM-DD`: the latest day a yearless date may be placed on. */
 export function parseEssayDate(raw: string, anchorIso: string): DateParse {
-  const text = raw.trim().replace(/\s+/g, ' ');
+  const text = raw
+    .trim()
+    .replace(/\s+/g, ' ')
+    // Feeds and mail write "Thu, 14 Mar 2024 10:00:00 +0000": the day is what we keep.
+    .replace(TRAILING_TIME, '');
   if (text === '') return { ok: false, message: 'the date is empty' };
   const parts = splitParts(text);
   if (!parts) {

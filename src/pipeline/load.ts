@@ -1,6 +1,6 @@
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { error, type Problem } from './problems.ts';
+import { error, warning, type Problem } from './problems.ts';
 
 /** Stage 1: find essay files and decode them. */
 
@@ -17,9 +17,13 @@ export interface LoadResult {
   problems: Problem[];
 }
 
-function isEssayName(name: string): boolean {
+function hasEssayExtension(name: string): boolean {
   const lower = name.toLowerCase();
-  return !name.startsWith('.') && ESSAY_EXTENSIONS.some((ext) => lower.endsWith(ext));
+  return ESSAY_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+function isEssayName(name: string): boolean {
+  return !name.startsWith('.') && hasEssayExtension(name);
 }
 
 /** Walks the folder; follows symlinks once each, so a loop is reported rather than followed. */
@@ -29,8 +33,9 @@ async function listEssayFiles(root: string, problems: Problem[]): Promise<string
   async function walk(dir: string): Promise<void> {
     const real = await realpath(dir);
     if (seenDirs.has(real)) {
+      // Nothing is lost (that folder was read), so the build goes on.
       problems.push(
-        error(rel(root, dir), 'this folder links back to a folder already read; skipped'),
+        warning(rel(root, dir), 'this folder links back to a folder already read; skipped'),
       );
       return;
     }
@@ -39,6 +44,15 @@ async function listEssayFiles(root: string, problems: Problem[]): Promise<string
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
+      if (entry.name.startsWith('.')) {
+        // Hidden files are editors' and systems' business, but one named like an essay is
+        // said out loud rather than silently left out.
+        if (hasEssayExtension(entry.name))
+          problems.push(
+            warning(rel(root, full), 'is a hidden file (its name starts with "."); skipped'),
+          );
+        continue;
+      }
       let info;
       try {
         info = entry.isSymbolicLink() ? await stat(full) : await lstat(full);
@@ -51,7 +65,7 @@ async function listEssayFiles(root: string, problems: Problem[]): Promise<string
       if (info.isDirectory()) {
         if (isEssayName(entry.name)) {
           problems.push(
-            error(
+            warning(
               rel(root, full),
               'is a folder, not an essay file; its contents are read as usual',
             ),
