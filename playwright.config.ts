@@ -33,7 +33,7 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      // The same app built from tests/fixtures/hostile-essays (`npm run build:fixtures`).
+      // The same app built from the XSS corpus, tests/corpora/xss.ts (`npm run build:fixtures`).
       command: `npx vite preview --host 127.0.0.1 --port ${HOSTILE_PORT} --strictPort --outDir dist-fixtures/hostile`,
       url: `http://127.0.0.1:${HOSTILE_PORT}/`,
       reuseExistingServer: !process.env.CI,

@@ -1,12 +1,13 @@
 /**
  * Builds the extra sites the end-to-end tests serve (`npm run build:fixtures`):
- * - dist-fixtures/hostile: essays full of XSS attempts (tests/fixtures/hostile-essays)
+ * - dist-fixtures/hostile: one essay per XSS vector of tests/corpora/xss.ts
  * - dist-fixtures/update-v1 and update-v2: the sample essays, then the same plus one new
  *   essay, to test the update prompt of the offline cache.
  */
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'vite';
+import { writeHostileCorpus } from '../tests/corpora/xss';
 
 async function site(essaysDir: string, outDir: string) {
   process.env.ESSAYS_DIR = path.resolve(essaysDir);
@@ -24,6 +25,10 @@ mkdirSync(v2, { recursive: true });
 cpSync('content/essays', v2, { recursive: true });
 cpSync('tests/fixtures/update-essays', v2, { recursive: true });
 
-await site('tests/fixtures/hostile-essays', 'dist-fixtures/hostile');
+const hostile = '.tmp/fixtures/hostile-essays';
+rmSync(hostile, { recursive: true, force: true });
+writeHostileCorpus(hostile);
+
+await site(hostile, 'dist-fixtures/hostile');
 await site('content/essays', 'dist-fixtures/update-v1');
 await site(v2, 'dist-fixtures/update-v2');
