@@ -15,11 +15,30 @@ export interface ReadingOrder {
   essays: readonly EssaySummary[];
 }
 
-/** The order of the list at `context` (a router path with query), or date order. */
-export function readingOrder(catalog: Catalog, context: string | null, slug: string): ReadingOrder {
+/** A list the reader came from: its router path with query, and for search its ranking. */
+export interface ListContext {
+  path: string;
+  /** Essays in the order shown, where the order cannot be recomputed (search results). */
+  slugs?: readonly string[];
+}
+
+/** The order of the list at `context`, or date order. */
+export function readingOrder(
+  catalog: Catalog,
+  listContext: ListContext | string | null,
+  slug: string,
+): ReadingOrder {
   const byDate: ReadingOrder = { label: 'Newest first', back: '/', essays: catalog.essays };
+  const { path: context, slugs } =
+    typeof listContext === 'string' ? { path: listContext, slugs: undefined } : (listContext ?? {});
   if (!context) return byDate;
   const url = new URL(context, 'http://x');
+  if (url.pathname === '/search' && slugs) {
+    const bySlug = new Map(catalog.essays.map((e) => [e.slug as string, e]));
+    const essays = slugs.flatMap((s) => bySlug.get(s) ?? []);
+    if (!essays.some((e) => e.slug === slug)) return byDate;
+    return { label: `Search: “${url.searchParams.get('q') ?? ''}”`, back: context, essays };
+  }
   const match = /^\/(?:(tags|themes)\/([^/]+))?$/.exec(url.pathname);
   if (!match) return byDate;
   const base = parseListQuery(url.searchParams, catalog);

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { isTypingTarget } from '../lib/keyboard';
 
 /**
  * Single-key shortcuts. Ignored while typing in a field or with a modifier held, so they
@@ -9,8 +10,7 @@ export function useShortcuts(handlers: Record<string, () => void>): void {
     function onKey(event: KeyboardEvent) {
       if (event.defaultPrevented || event.metaKey || event.ctrlKey || event.altKey) return;
       const target = event.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, [contenteditable="true"], dialog[open]'))
-        return;
+      if (isTypingTarget(target) || target?.closest?.('dialog[open]')) return;
       const handler = handlers[event.key];
       if (!handler) return;
       event.preventDefault();

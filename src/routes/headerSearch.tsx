@@ -1,3 +1,4 @@
+import { isTypingTarget } from '../lib/keyboard';
 import { useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { SearchBox } from '../components/SearchBox';
@@ -35,9 +36,7 @@ export function HeaderSearch({ count }: { count: number }) {
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
-      const typing = (e.target as HTMLElement | null)?.closest(
-        'input, textarea, select, [contenteditable="true"]',
-      );
+      const typing = isTypingTarget(e.target);
       const slash = e.key === '/' && !typing && !e.metaKey && !e.ctrlKey && !e.altKey;
       const k = e.key.toLowerCase() === 'k' && (e.metaKey || e.ctrlKey) && !e.altKey;
       if (!slash && !k) return;

@@ -1,5 +1,5 @@
 import { useDeferredValue, useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { ActiveFilters, type ActiveFilter } from '../components/ActiveFilters';
 import { PageMeta } from '../components/PageMeta';
 import { Pagination } from '../components/Pagination';
@@ -10,6 +10,7 @@ import { listQueryToParams, parseListQuery } from '../data/listQuery';
 import { LENGTH_LABELS } from '../domain/browse';
 import { termLabel } from '../domain/slugs';
 import { useBodyTexts } from '../hooks/useBodyTexts';
+import { useRememberListContext } from '../hooks/useListContext';
 import { useProgress } from '../hooks/useProgress';
 import { useSearch } from '../hooks/useSearch';
 import { paths } from '../paths';
@@ -22,6 +23,7 @@ import { useLibrary } from './rootData';
 export function SearchPage() {
   const { index, catalog } = useLibrary();
   const [params, setParams] = useSearchParams();
+  const location = useLocation();
   const q = params.get('q') ?? '';
   const key = params.toString();
   const filters = useMemo(() => parseListQuery(new URLSearchParams(key), catalog), [key, catalog]);
@@ -51,6 +53,12 @@ export function SearchPage() {
   const highlight = useMemo(
     () => new URLSearchParams({ hl: [...terms].slice(0, 40).join(' ') }).toString(),
     [terms],
+  );
+
+  // Reading from the results: previous, next and Esc follow this ranking.
+  useRememberListContext(
+    `${location.pathname}${location.search}`,
+    useMemo(() => hits.map((h) => index.essays[h.doc]!.slug), [hits, index]),
   );
 
   const pages = pageCount(hits.length);

@@ -51,6 +51,16 @@ describe('reading order follows the list the reader came from', () => {
     expect(slugs(o.essays)).toBe(order);
   });
 
+  it.each([
+    ['search results keep their ranking', ['d', 'a', 'c'], 'a', 'Search: “dryer”', 'dac'],
+    ['unknown slugs are skipped', ['zz', 'c', 'a'], 'c', 'Search: “dryer”', 'ca'],
+    ['results without this essay fall back', ['d'], 'a', 'Newest first', 'edcba'],
+  ])('%s', (_, ranked, slug, label, order) => {
+    const o = readingOrder(catalog, { path: '/search?q=dryer', slugs: ranked }, slug);
+    expect(o.label).toBe(label);
+    expect(slugs(o.essays)).toBe(order);
+  });
+
   it('gives previous and next within that order', () => {
     const o = readingOrder(catalog, '/?sort=shortest', 'a');
     expect(neighbors(o, 'a')).toEqual({
