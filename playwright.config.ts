@@ -7,6 +7,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/chromium';
  */
 const PORT = 4173;
 export const HOSTILE_PORT = 4175;
+export const SUBFOLDER_PORT = 4176;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -36,6 +37,13 @@ export default defineConfig({
       // The same app built from the XSS corpus, tests/corpora/xss.ts (`npm run build:fixtures`).
       command: `npx vite preview --host 127.0.0.1 --port ${HOSTILE_PORT} --strictPort --outDir dist-fixtures/hostile`,
       url: `http://127.0.0.1:${HOSTILE_PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      // The sample essays published under a base path (`npm run build:fixtures`).
+      command: `npx vite preview --host 127.0.0.1 --port ${SUBFOLDER_PORT} --strictPort --outDir dist-fixtures/subfolder --base /library/`,
+      url: `http://127.0.0.1:${SUBFOLDER_PORT}/library/`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },

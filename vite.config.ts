@@ -2,14 +2,18 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { cspPlugin } from './src/pipeline/cspPlugin.ts';
+import { siteConfig } from './src/domain/site.ts';
 import { essayPlugin } from './src/pipeline/vitePlugin.ts';
 
-// BASE_PATH lets the static site live in a sub-folder (`/essays/`); it must end with `/`.
+// Name, address and base path of the published site: src/domain/site.ts (SITE_URL, SITE_NAME,
+// BASE_PATH). A SITE_URL with a path (https://example.org/essays/) serves the app from there.
+const site = siteConfig(process.env);
+
 export default defineConfig({
-  base: process.env.BASE_PATH ?? '/',
+  base: site.basePath,
   plugins: [
     react(),
-    essayPlugin({ dir: 'content/essays' }),
+    essayPlugin({ dir: 'content/essays', site }),
     cspPlugin(),
     // Offline: see src/sw.ts and docs/decisions/0007-offline.md.
     VitePWA({
@@ -19,8 +23,8 @@ export default defineConfig({
       registerType: 'prompt',
       injectRegister: false,
       manifest: {
-        name: 'Essays — a library you can read offline',
-        short_name: 'Essays',
+        name: `${site.name} — a library you can read offline`,
+        short_name: site.name,
         description: 'Browse, search and read a library of essays, online or off.',
         lang: 'en',
         start_url: '.',

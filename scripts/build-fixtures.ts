@@ -3,20 +3,27 @@
  * - dist-fixtures/hostile: one essay per XSS vector of tests/corpora/xss.ts
  * - dist-fixtures/update-v1 and update-v2: the sample essays, then the same plus one new
  *   essay, to test the update prompt of the offline cache.
+ * - dist-fixtures/subfolder: the sample essays published under /library/ (a base path).
  */
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'vite';
+import { SUBFOLDER_PORT } from '../playwright.config';
 import { writeHostileCorpus } from '../tests/corpora/xss';
 
-async function site(essaysDir: string, outDir: string) {
+async function site(essaysDir: string, outDir: string, siteUrl?: string) {
   process.env.ESSAYS_DIR = path.resolve(essaysDir);
-  await build({
-    configFile: path.resolve('vite.config.ts'),
-    build: { outDir: path.resolve(outDir), emptyOutDir: true },
-    logLevel: 'warn',
-  });
-  console.log(`built ${outDir} from ${essaysDir}`);
+  if (siteUrl) process.env.SITE_URL = siteUrl;
+  try {
+    await build({
+      configFile: path.resolve('vite.config.ts'),
+      build: { outDir: path.resolve(outDir), emptyOutDir: true },
+      logLevel: 'warn',
+    });
+  } finally {
+    delete process.env.SITE_URL;
+  }
+  console.log(`built ${outDir} from ${essaysDir}${siteUrl ? ` for ${siteUrl}` : ''}`);
 }
 
 const v2 = '.tmp/fixtures/update-v2-essays';
@@ -30,5 +37,10 @@ rmSync(hostile, { recursive: true, force: true });
 writeHostileCorpus(hostile);
 
 await site(hostile, 'dist-fixtures/hostile');
+await site(
+  'content/essays',
+  'dist-fixtures/subfolder',
+  `http://127.0.0.1:${SUBFOLDER_PORT}/library/`,
+);
 await site('content/essays', 'dist-fixtures/update-v1');
 await site(v2, 'dist-fixtures/update-v2');

@@ -1,5 +1,5 @@
-import type { EssaySlug } from './domain/essay';
-import { termSlug } from './domain/slugs';
+import type { EssaySlug } from './domain/essay.ts';
+import { termSlug } from './domain/slugs.ts';
 
 /**
  * Every URL the app builds, in one place. Route patterns and links both come from here,

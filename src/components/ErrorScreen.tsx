@@ -7,7 +7,7 @@ import { PageMeta } from './PageMeta';
 export function ErrorScreen({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section className="error-screen" aria-labelledby="error-title">
-      <PageMeta title={title} />
+      <PageMeta title={title} noindex />
       <h1 id="error-title">{title}</h1>
       {children}
       <p>

@@ -3,7 +3,9 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { indexFileName, searchFileName, type OutputFile } from './emit.ts';
 import { ESSAY_EXTENSIONS } from './load.ts';
 import { formatProblem, formatReport } from './problems.ts';
-import { runPipeline, type PipelineResult } from './run.ts';
+import { publishEmitter } from './publishEmitter.ts';
+import { defaultEmitters, runPipeline, type PipelineResult } from './run.ts';
+import type { SiteConfig } from '../domain/site.ts';
 
 /**
  * Runs the content pipeline inside Vite: once per `vite build`, and again in `vite dev`
@@ -18,7 +20,15 @@ const MAX_WARNINGS_SHOWN = 40;
 export interface EssayPluginOptions {
   /** Folder of essays; `ESSAYS_DIR` overrides it. */
   dir: string;
+  /** Name and address, for feeds, the sitemap and canonical links (src/domain/site.ts). */
+  site: SiteConfig;
 }
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
 
 export function resolveEssaysDir(defaultDir: string): string {
   return path.resolve(process.env.ESSAYS_DIR ?? defaultDir);
@@ -37,7 +47,9 @@ export function essayPlugin(options: EssayPluginOptions): Plugin {
   let byName = new Map<string, OutputFile>();
 
   async function build(): Promise<PipelineResult> {
-    result = await runPipeline(dir);
+    result = await runPipeline(dir, {
+      emitters: [...defaultEmitters, publishEmitter(options.site)],
+    });
     byName = new Map(result.outputs.map((o) => [o.fileName, o]));
     return result;
   }
@@ -87,7 +99,28 @@ export function essayPlugin(options: EssayPluginOptions): Plugin {
       const ok = result?.ok ?? false;
       const indexPath = ok ? indexFileName(result!.outputs) : '';
       const searchPath = ok ? searchFileName(result!.outputs) : '';
-      return `export const indexPath = ${JSON.stringify(indexPath)};\nexport const searchPath = ${JSON.stringify(searchPath)};`;
+      const { name, url, description, language } = options.site;
+      return [
+        `export const indexPath = ${JSON.stringify(indexPath)};`,
+        `export const searchPath = ${JSON.stringify(searchPath)};`,
+        `export const site = ${JSON.stringify({ name, url, description, language })};`,
+      ].join('\n');
+    },
+
+    transformIndexHtml() {
+      // The feed is announced on every page, under the base path like every other file.
+      return [
+        {
+          tag: 'link',
+          attrs: {
+            rel: 'alternate',
+            type: 'application/atom+xml',
+            title: options.site.name,
+            href: `${options.site.basePath}feed.xml`,
+          },
+          injectTo: 'head',
+        },
+      ];
     },
 
     generateBundle() {
@@ -110,7 +143,10 @@ export function essayPlugin(options: EssayPluginOptions): Plugin {
         const name = url.startsWith(base) ? decodeURIComponent(url.slice(base.length)) : '';
         const file = byName.get(name);
         if (!file) return next();
-        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.setHeader(
+          'Content-Type',
+          CONTENT_TYPES[path.extname(name)] ?? 'application/octet-stream',
+        );
         res.setHeader('Cache-Control', 'no-cache');
         res.end(file.source);
       });

@@ -117,7 +117,11 @@ export function Component() {
     <>
       <div className="reading-progress" ref={bar} aria-hidden="true" />
       <article className="reader" ref={article}>
-        <PageMeta title={essay.title} description={essay.description} />
+        <PageMeta
+          title={essay.title}
+          description={essay.description}
+          article={{ published: essay.date.iso, tags: essay.tags }}
+        />
         <header className="reader-header">
           <h1 className="reader-title">{essay.title}</h1>
           <EssayMeta essay={essay} showWords />

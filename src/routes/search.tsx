@@ -130,6 +130,7 @@ export function SearchPage() {
   return (
     <>
       <PageMeta
+        noindex
         title={q ? `Search: ${q}` : 'Search'}
         description="Search the essays, even offline."
       />

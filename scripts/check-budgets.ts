@@ -1,0 +1,69 @@
+/**
+ * `npm run budgets`: deterministic size budgets of the built site (dist/), checked in CI.
+ * Gzipped bytes of what the first page load needs (the scripts and styles index.html
+ * names), of the essay index and of the search index, for the bundled sample essays.
+ * Prints every figure; exits non-zero when one is over its budget.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const DIST = path.resolve(process.argv[2] ?? 'dist');
+
+/** Budgets in KB (gzipped). The initial-JS aim is 90 KB; see docs/decisions/0008. */
+export const BUDGETS_KB = {
+  'initial JS': 118,
+  'initial CSS': 8,
+  'reader chunk (lazy)': 60,
+  'search worker (lazy)': 16,
+  'essay index': 8,
+  'search index': 16,
+} as const;
+
+const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+/** A URL from index.html (with any base path) as a file in dist/. */
+const local = (url: string) => {
+  const name = path.posix.basename(url);
+  return path.join(DIST, url.includes('/assets/') ? 'assets' : '', name);
+};
+
+const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
+const preloads = [...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map(
+  (m) => m[1]!,
+);
+const styles = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map(
+  (m) => m[1]!,
+);
+const assets = readdirSync(path.join(DIST, 'assets'));
+const data = readdirSync(path.join(DIST, 'data'));
+const one = (list: string[], re: RegExp, dir: string) => {
+  const found = list.filter((f) => re.test(f));
+  if (found.length !== 1) throw new Error(`expected one ${re} in ${dir}, found ${found.length}`);
+  return path.join(DIST, dir, found[0]!);
+};
+
+const figures: Record<keyof typeof BUDGETS_KB, number> = {
+  'initial JS': [...scripts, ...preloads].map(local).reduce((s, f) => s + gz(f), 0),
+  'initial CSS': styles.map(local).reduce((s, f) => s + gz(f), 0),
+  'reader chunk (lazy)': gz(one(assets, /^essay-.*\.js$/, 'assets')),
+  'search worker (lazy)': gz(one(assets, /^worker-.*\.js$/, 'assets')),
+  'essay index': gz(one(data, /^index\..*\.json$/, 'data')),
+  'search index': gz(one(data, /^search\..*\.json$/, 'data')),
+};
+
+let over = 0;
+console.log(`Size budgets for ${path.relative(process.cwd(), DIST) || '.'} (gzipped):`);
+for (const [name, bytes] of Object.entries(figures) as [keyof typeof BUDGETS_KB, number][]) {
+  const budget = BUDGETS_KB[name];
+  const ok = bytes <= budget * 1024;
+  if (!ok) over++;
+  console.log(
+    `  ${ok ? 'ok  ' : 'OVER'}  ${name.padEnd(22)} ${(bytes / 1024).toFixed(1).padStart(7)} KB  (budget ${budget} KB)`,
+  );
+}
+console.log(`  initial files: ${[...scripts, ...preloads, ...styles].join(', ')}`);
+if (over > 0) {
+  console.error(`${over} size budget(s) exceeded.`);
+  process.exit(1);
+}

@@ -1,0 +1,100 @@
+import { absoluteUrl, type SiteConfig } from '../domain/site.ts';
+import { normalizeTerm } from '../domain/slugs.ts';
+import { paths } from '../paths.ts';
+import type { Emitter, OutputFile } from './emit.ts';
+import type { FinalEssay } from './finalize.ts';
+
+/**
+ * Publishing files for readers and crawlers outside the app: an Atom feed of the newest
+ * essays, a sitemap of every page, and robots.txt pointing at it. Absolute URLs come from
+ * the site config (docs/decisions/0008-publishing-and-budgets.md).
+ */
+
+export const FEED_SIZE = 50;
+
+const xml = (s: string) =>
+  s
+    // Characters XML 1.0 cannot hold at all, then the five it must escape.
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+
+/** The essay's day as a timestamp: noon UTC, so no time zone moves it to another day. */
+const stamp = (iso: string) => `${iso}T12:00:00Z`;
+
+export function atomFeed(site: SiteConfig, essays: readonly FinalEssay[]): string {
+  const newest = essays.slice(0, FEED_SIZE);
+  const home = site.url;
+  const updated = newest[0] ? stamp(newest[0].date.iso) : '1970-01-01T00:00:00Z';
+  const entries = newest.map((e) => {
+    const url = absoluteUrl(site, paths.essay.build(e.slug));
+    return `  <entry>
+    <title>${xml(e.title)}</title>
+    <link rel="alternate" type="text/html" href="${xml(url)}"/>
+    <id>${xml(url)}</id>
+    <published>${stamp(e.date.iso)}</published>
+    <updated>${stamp(e.date.iso)}</updated>
+    <summary>${xml(e.description)}</summary>
+${[e.theme, ...e.tags].map((t) => `    <category term="${xml(t)}"/>`).join('\n')}
+  </entry>`;
+  });
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xml(site.language)}">
+  <title>${xml(site.name)}</title>
+  <subtitle>${xml(site.description)}</subtitle>
+  <link rel="alternate" type="text/html" href="${xml(home)}"/>
+  <link rel="self" type="application/atom+xml" href="${xml(absoluteUrl(site, '/feed.xml'))}"/>
+  <id>${xml(home)}</id>
+  <updated>${updated}</updated>
+${entries.join('\n')}
+</feed>
+`;
+}
+
+export function sitemap(site: SiteConfig, essays: readonly FinalEssay[]): string {
+  const urls: { path: string; lastmod?: string }[] = [
+    { path: paths.home.build(), lastmod: essays[0]?.date.iso },
+    { path: paths.tags.build() },
+    { path: paths.themes.build() },
+  ];
+  const tags = new Map<string, string>();
+  const themes = new Map<string, string>();
+  for (const e of essays) {
+    urls.push({ path: paths.essay.build(e.slug), lastmod: e.date.iso });
+    for (const t of e.tags) if (!tags.has(normalizeTerm(t))) tags.set(normalizeTerm(t), t);
+    if (!themes.has(normalizeTerm(e.theme))) themes.set(normalizeTerm(e.theme), e.theme);
+  }
+  for (const t of tags.values()) urls.push({ path: paths.tag.build(t) });
+  for (const t of themes.values()) urls.push({ path: paths.theme.build(t) });
+  const body = urls
+    .map(
+      (u) =>
+        `  <url><loc>${xml(absoluteUrl(site, u.path))}</loc>${u.lastmod ? `<lastmod>${u.lastmod}</lastmod>` : ''}</url>`,
+    )
+    .join('\n');
+  return `<?xml version="1.0" encoding="utf-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${body}
+</urlset>
+`;
+}
+
+export function robots(site: SiteConfig): string {
+  return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(site, '/sitemap.xml')}\n`;
+}
+
+export function publishEmitter(site: SiteConfig): Emitter {
+  return {
+    name: 'publish',
+    emit(essays): OutputFile[] {
+      return [
+        { fileName: 'feed.xml', source: atomFeed(site, essays) },
+        { fileName: 'sitemap.xml', source: sitemap(site, essays) },
+        { fileName: 'robots.txt', source: robots(site) },
+      ];
+    },
+  };
+}
