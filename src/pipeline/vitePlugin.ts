@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Plugin, ViteDevServer } from 'vite';
+import type { HtmlTagDescriptor, Plugin, ViteDevServer } from 'vite';
 import { indexFileName, searchFileName, type OutputFile } from './emit.ts';
 import { ESSAY_EXTENSIONS } from './load.ts';
 import { formatProblem, formatReport } from './problems.ts';
@@ -108,19 +108,36 @@ export function essayPlugin(options: EssayPluginOptions): Plugin {
     },
 
     transformIndexHtml() {
-      // The feed is announced on every page, under the base path like every other file.
-      return [
+      const base = options.site.basePath;
+      const tags: HtmlTagDescriptor[] = [
+        // The feed is announced on every page, under the base path like every other file.
         {
           tag: 'link',
           attrs: {
             rel: 'alternate',
             type: 'application/atom+xml',
             title: options.site.name,
-            href: `${options.site.basePath}feed.xml`,
+            href: `${base}feed.xml`,
           },
           injectTo: 'head',
         },
       ];
+      // Every page needs the essay index first: fetching it alongside the scripts, not after
+      // they ran, saves a round trip before the first paint (crossorigin matches fetch()'s
+      // default credentials, or the browser would fetch it twice).
+      if (result?.ok)
+        tags.push({
+          tag: 'link',
+          attrs: {
+            rel: 'preload',
+            as: 'fetch',
+            type: 'application/json',
+            crossorigin: 'anonymous',
+            href: `${base}${indexFileName(result.outputs)}`,
+          },
+          injectTo: 'head',
+        });
+      return tags;
     },
 
     generateBundle() {
