@@ -7,7 +7,9 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/chromium';
  */
 const PORT = 4173;
 export const HOSTILE_PORT = 4175;
-export const SUBFOLDER_PORT = 4176;
+export const SUBFOLDER_PORT = 4177;
+/** Taken by the offline update test's own switchable server. */
+export const UPDATE_PORT = 4176;
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { UPDATE_PORT } from '../../playwright.config';
 import { expect, test } from './fixtures';
 import { startSwitchServer } from './support/switchServer';
 
@@ -96,7 +97,7 @@ test('the app is installable: manifest, icons and worker pass Chromium’s insta
 test('a new deploy is offered, not swapped in; after reloading the new essay is there', async ({
   browser,
 }) => {
-  const host = await startSwitchServer(4176, 'dist-fixtures/update-v1');
+  const host = await startSwitchServer(UPDATE_PORT, 'dist-fixtures/update-v1');
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors: string[] = [];
