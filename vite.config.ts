@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { cspPlugin } from './src/pipeline/cspPlugin.ts';
 import { siteConfig } from './src/domain/site.ts';
+import { prerenderPlugin } from './src/pipeline/prerenderPlugin.ts';
 import { essayPlugin } from './src/pipeline/vitePlugin.ts';
 
 // Name, address and base path of the published site: src/domain/site.ts (SITE_URL, SITE_NAME,
@@ -46,15 +47,20 @@ export default defineConfig({
       },
       injectManifest: {
         // The shell and both indexes; essay bodies are saved separately, in the background.
+        // Prerendered pages are not precached: offline, every page renders from the shell.
         globPatterns: [
-          '**/*.{js,css,html,svg,png,webmanifest}',
+          'shell.html',
+          'assets/**/*.{js,css}',
+          '*.{js,svg,webmanifest}',
+          'icons/*.png',
           'data/index.*.json',
           'data/search.*.json',
         ],
-        globIgnores: ['data/essays/**'],
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
       },
     }),
+    // Last: renders every page to HTML once the browser build is written.
+    prerenderPlugin(),
   ],
   build: {
     target: 'es2022',

@@ -1,5 +1,5 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { createRouter } from './router';
 import './styles.css';
@@ -7,8 +7,43 @@ import './styles.css';
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
-createRoot(container).render(
+const router = createRouter();
+const app = (
   <StrictMode>
-    <RouterProvider router={createRouter()} />
-  </StrictMode>,
+    <RouterProvider router={router} />
+  </StrictMode>
 );
+
+/**
+ * A prerendered page says which URL it was built for. Only that URL is hydrated: the same
+ * HTML served for another address (a query the build did not know, the offline shell) is
+ * rendered afresh instead, so hydration never meets markup built for another state.
+ */
+const builtFor = container.dataset.prerendered;
+if (builtFor !== undefined && builtFor === location.pathname + location.search) {
+  // Hydrate once the loaders (index, essay body) and the lazy route have run, so the first
+  // client render is the page the server rendered, not a loading state.
+  const whenReady = new Promise<void>((resolve) => {
+    if (router.state.initialized) return resolve();
+    const stop = router.subscribe((state) => {
+      if (!state.initialized) return;
+      stop();
+      resolve();
+    });
+  });
+  void whenReady.then(() => {
+    hydrateRoot(container, app);
+    document.documentElement.dataset.render = 'hydrated';
+  });
+} else {
+  // Not this page's HTML: drop what was rendered for another URL, body and head alike
+  // (React adds this page's own title and meta tags).
+  container.replaceChildren();
+  if (builtFor !== undefined)
+    for (const el of document.head.querySelectorAll(
+      'title, meta[name="description"], meta[name="robots"], meta[property], link[rel="canonical"]',
+    ))
+      el.remove();
+  createRoot(container).render(app);
+  document.documentElement.dataset.render = 'client';
+}

@@ -24,7 +24,8 @@ cleanupOutdatedCaches();
 // for the reader to accept them (SKIP_WAITING below).
 clientsClaim();
 
-registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
+// The unrendered shell: the page renders whatever URL it opens at (see prerenderPlugin.ts).
+registerRoute(new NavigationRoute(createHandlerBoundToURL('shell.html')));
 
 registerRoute(
   ({ url, request }) =>

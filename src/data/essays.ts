@@ -43,6 +43,16 @@ export interface Library {
 }
 
 let libraryPromise: Promise<Library> | null = null;
+let provided: { index: EssayIndex; bodies: ReadonlyMap<string, EssayBody> } | null = null;
+
+/**
+ * At build time, prerendering reads the pipeline's output directly instead of fetching it:
+ * the same loaders then run on the server as in the browser.
+ */
+export function provideData(index: EssayIndex, bodies: ReadonlyMap<string, EssayBody>): void {
+  provided = { index, bodies };
+  libraryPromise = Promise.resolve({ index, catalog: buildCatalog(index.essays) });
+}
 
 /** The index and its browsing catalog, loaded and built once per page load. */
 export function loadLibrary(): Promise<Library> {
@@ -57,6 +67,8 @@ export function loadLibrary(): Promise<Library> {
 }
 
 export function loadBody(summary: EssaySummary): Promise<EssayBody> {
+  const body = provided?.bodies.get(summary.slug);
+  if (body) return Promise.resolve(body);
   return fetchJson<EssayBody>(dataUrl(summary.bodyPath));
 }
 

@@ -1,6 +1,12 @@
 import { useSyncExternalStore } from 'react';
-import { getOfflineState, subscribeOffline, type OfflineState } from '../offline/status';
+import {
+  getOfflineState,
+  INITIAL_OFFLINE_STATE,
+  subscribeOffline,
+  type OfflineState,
+} from '../offline/status';
 
 export function useOffline(): OfflineState {
-  return useSyncExternalStore(subscribeOffline, getOfflineState, getOfflineState);
+  // Prerendered pages were built knowing nothing of this browser: hydrate with that.
+  return useSyncExternalStore(subscribeOffline, getOfflineState, () => INITIAL_OFFLINE_STATE);
 }

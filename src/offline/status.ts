@@ -21,17 +21,24 @@ export interface OfflineState {
   needRefresh: boolean;
 }
 
-let state: OfflineState = {
-  online: typeof navigator === 'undefined' ? true : navigator.onLine,
-  supported:
-    typeof navigator !== 'undefined' &&
-    'serviceWorker' in navigator &&
-    typeof caches !== 'undefined',
+/** What a page built ahead of time shows: online, nothing saved yet. */
+export const INITIAL_OFFLINE_STATE: OfflineState = {
+  online: true,
+  supported: true,
   phase: 'starting',
   progress: null,
   error: null,
   usage: null,
   needRefresh: false,
+};
+
+let state: OfflineState = {
+  ...INITIAL_OFFLINE_STATE,
+  online: typeof navigator === 'undefined' ? true : navigator.onLine,
+  supported:
+    typeof navigator !== 'undefined' &&
+    'serviceWorker' in navigator &&
+    typeof caches !== 'undefined',
 };
 const listeners = new Set<() => void>();
 

@@ -13,7 +13,7 @@ import type { SiteConfig } from '../domain/site.ts';
  * The browser learns the hashed index path from the virtual module `virtual:essay-data`.
  */
 
-const VIRTUAL_ID = 'virtual:essay-data';
+export const VIRTUAL_ID = 'virtual:essay-data';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
 const MAX_WARNINGS_SHOWN = 40;
 
@@ -41,7 +41,16 @@ function printWarnings(result: PipelineResult, log: (msg: string) => void): void
     log(`… and ${warnings.length - MAX_WARNINGS_SHOWN} more warning(s)`);
 }
 
-export function essayPlugin(options: EssayPluginOptions): Plugin {
+/** What the prerender plugin reads from this one: the pipeline's result of this build. */
+export interface EssayPluginApi {
+  result(): PipelineResult | null;
+  /** Source of `virtual:essay-data`, for a second (server) build. */
+  virtualModule(): string;
+}
+
+export const ESSAY_PLUGIN_NAME = 'essay-pipeline';
+
+export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi> {
   const dir = resolveEssaysDir(options.dir);
   let result: PipelineResult | null = null;
   let byName = new Map<string, OutputFile>();
@@ -75,8 +84,21 @@ export function essayPlugin(options: EssayPluginOptions): Plugin {
     server.ws.send({ type: 'full-reload' });
   }
 
+  function virtualModule(): string {
+    const ok = result?.ok ?? false;
+    const indexPath = ok ? indexFileName(result!.outputs) : '';
+    const searchPath = ok ? searchFileName(result!.outputs) : '';
+    const { name, url, description, language } = options.site;
+    return [
+      `export const indexPath = ${JSON.stringify(indexPath)};`,
+      `export const searchPath = ${JSON.stringify(searchPath)};`,
+      `export const site = ${JSON.stringify({ name, url, description, language })};`,
+    ].join('\n');
+  }
+
   return {
-    name: 'essay-pipeline',
+    name: ESSAY_PLUGIN_NAME,
+    api: { result: () => result, virtualModule },
 
     async buildStart() {
       const done = await build();
@@ -95,16 +117,7 @@ export function essayPlugin(options: EssayPluginOptions): Plugin {
     },
 
     load(id) {
-      if (id !== RESOLVED_ID) return null;
-      const ok = result?.ok ?? false;
-      const indexPath = ok ? indexFileName(result!.outputs) : '';
-      const searchPath = ok ? searchFileName(result!.outputs) : '';
-      const { name, url, description, language } = options.site;
-      return [
-        `export const indexPath = ${JSON.stringify(indexPath)};`,
-        `export const searchPath = ${JSON.stringify(searchPath)};`,
-        `export const site = ${JSON.stringify({ name, url, description, language })};`,
-      ].join('\n');
+      return id === RESOLVED_ID ? virtualModule() : null;
     },
 
     transformIndexHtml() {

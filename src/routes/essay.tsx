@@ -17,6 +17,7 @@ import { EssayTerms } from '../components/EssayTerms';
 import { getEssay, loadBody, loadLibrary } from '../data/essays';
 import { moreInTheme, neighbors, readingOrder, relatedEssays } from '../data/neighbors';
 import { readListContext } from '../hooks/useListContext';
+import { useHydrated } from '../hooks/useHydrated';
 import { useProgress } from '../hooks/useProgress';
 import { useScrollPosition } from '../hooks/useScrollPosition';
 import { useShortcuts } from '../hooks/useShortcuts';
@@ -53,6 +54,7 @@ export function Component() {
   const { catalog } = useLibrary();
   const navigate = useNavigate();
   const progress = useProgress();
+  const hydrated = useHydrated();
   const article = useRef<HTMLElement>(null);
   const bar = useRef<HTMLDivElement>(null);
   const toc = useRef<HTMLElement>(null);
@@ -79,8 +81,8 @@ export function Component() {
   }
 
   const order = useMemo(
-    () => readingOrder(catalog, readListContext(), essay.slug),
-    [catalog, essay.slug],
+    () => readingOrder(catalog, hydrated ? readListContext() : null, essay.slug),
+    [catalog, essay.slug, hydrated],
   );
   const { prev, next } = neighbors(order, essay.slug);
   const i = useMemo(
@@ -126,7 +128,7 @@ export function Component() {
           <h1 className="reader-title">{essay.title}</h1>
           <EssayMeta essay={essay} showWords />
           <EssayTerms essay={essay} />
-          {resumeAt ? (
+          {resumeAt && hydrated ? (
             <p className="resume" role="status">
               You were {Math.round(resumeAt.position * 100)}% through this essay.{' '}
               <button type="button" onClick={resume}>

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- list|search|offline|lighthouse]`: prints performance figures and compares them with budgets.
+ * `npm run bench [-- list|search|offline|prerender|lighthouse]`: prints performance figures and compares them with budgets.
  * Not a test: this machine is noisy, so figures are medians and p95 over many runs, and the
  * script exits non-zero only to flag a budget overrun for a human to look at.
  */
@@ -8,6 +8,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import { benchLighthouse } from './lighthouse';
 import { benchListBrowser, benchListNode } from './list';
 import { benchOffline } from './offline';
+import { benchPrerender } from './prerender';
 import { benchSearchNode } from './search';
 import { benchSearchBrowser } from './searchBrowser';
 import { printVerdicts } from './stats';
@@ -31,6 +32,9 @@ try {
   }
   if (wants('offline')) {
     await benchOffline(browser, COUNTS);
+  }
+  if (wants('prerender')) {
+    await benchPrerender(COUNTS);
   }
   if (wants('lighthouse')) {
     await benchLighthouse();

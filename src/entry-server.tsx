@@ -1,0 +1,33 @@
+import { StrictMode } from 'react';
+import { renderToString } from 'react-dom/server';
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
+import { provideData } from './data/essays';
+import { basename, routes } from './router';
+
+/**
+ * The app rendered to HTML at build time (src/pipeline/prerenderPlugin.ts). The same routes
+ * and loaders as in the browser, fed from the pipeline's output instead of the network.
+ * No hydration data is embedded (it would need an inline script, which the CSP forbids): the
+ * browser runs the same loaders on the same preloaded files before it hydrates.
+ */
+export { provideData };
+
+const handler = createStaticHandler(routes, { basename });
+
+export async function render(path: string): Promise<{ html: string; status: number }> {
+  const context = await handler.query(new Request(new URL(path, 'http://prerender.invalid')));
+  if (context instanceof Response) throw new Error(`${path} answered with a redirect`);
+  const router = createStaticRouter(handler.dataRoutes, context);
+  const html = renderToString(
+    <StrictMode>
+      <StaticRouterProvider router={router} context={context} hydrate={false} />
+    </StrictMode>,
+  );
+  // A page that failed to build must fail the build, not ship as an error screen.
+  const failed = router.state.errors ? Object.values(router.state.errors)[0] : null;
+  if (failed && !(context.statusCode === 404))
+    throw new Error(
+      `${path} did not render: ${failed instanceof Error ? (failed.stack ?? failed.message) : JSON.stringify(failed)}`,
+    );
+  return { html, status: context.statusCode };
+}

@@ -1,0 +1,171 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { build, type Plugin, type ResolvedConfig } from 'vite';
+import type { EssayBody, EssayIndex } from '../domain/essay.ts';
+import { normalizeTerm } from '../domain/slugs.ts';
+import { paths } from '../paths.ts';
+import { indexFileName } from './emit.ts';
+import { ESSAY_PLUGIN_NAME, VIRTUAL_ID, type EssayPluginApi } from './vitePlugin.ts';
+
+/**
+ * Prerendering: after the browser build, the same app is built once more for Node
+ * (src/entry-server.tsx) and every page is rendered to HTML: the list, tags, themes, every
+ * tag, theme and essay page, search, and the not-found page (as 404.html for static hosts).
+ * Each page is written where static hosts look for it (`/essays/x` → `essays/x.html`) and
+ * says which URL it was built for; the browser hydrates it (src/main.tsx).
+ *
+ * `shell.html` is the page with nothing rendered: the service worker answers navigations
+ * with it offline, and the browser renders whatever URL it is at. See
+ * docs/decisions/0009-prerendering.md.
+ */
+
+const SERVER_ENTRY = 'src/entry-server.tsx';
+
+interface ServerEntry {
+  provideData(index: EssayIndex, bodies: ReadonlyMap<string, EssayBody>): void;
+  render(path: string): Promise<{ html: string; status: number }>;
+}
+
+/** The app paths to prerender, and the file each goes to (relative to the output folder). */
+export function pagesFor(index: EssayIndex): { path: string; file: string }[] {
+  const pages = [
+    { path: paths.home.build(), file: 'index.html' },
+    { path: paths.tags.build(), file: 'tags.html' },
+    { path: paths.themes.build(), file: 'themes.html' },
+    { path: '/search', file: 'search.html' },
+    // Any path the app does not know renders the not-found page.
+    { path: '/404', file: '404.html' },
+  ];
+  const tags = new Map<string, string>();
+  const themes = new Map<string, string>();
+  for (const e of index.essays) {
+    pages.push({ path: paths.essay.build(e.slug), file: `essays/${e.slug}.html` });
+    for (const t of e.tags) tags.set(normalizeTerm(t), t);
+    themes.set(normalizeTerm(e.theme), e.theme);
+  }
+  const termPage = (p: string) => ({ path: p, file: `${decodeURIComponent(p.slice(1))}.html` });
+  for (const t of tags.values()) pages.push(termPage(paths.tag.build(t)));
+  for (const t of themes.values()) pages.push(termPage(paths.theme.build(t)));
+  return pages;
+}
+
+const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
+/**
+ * Moves what React rendered for <head> (title, meta, link) out of the body markup, where a
+ * partial render leaves it, into the template's head, replacing the template's own title and
+ * description.
+ */
+export function placeHead(template: string, rendered: string): { head: string; body: string } {
+  const hoisted: string[] = [];
+  let body = rendered;
+  // React emits hoistable tags first, before the first element of the tree.
+  const lead = /^(?:<title>[^<]*<\/title>|<meta [^>]*\/?>|<link [^>]*\/?>)+/.exec(body);
+  if (lead) {
+    hoisted.push(lead[0]);
+    body = body.slice(lead[0].length);
+  }
+  let head = template;
+  if (hoisted.join('').includes('<title>')) head = head.replace(/<title>[^<]*<\/title>/, '');
+  if (hoisted.join('').includes('name="description"'))
+    head = head.replace(/<meta\s+name="description"[^>]*>/, '');
+  head = head.replace('</head>', `${hoisted.join('')}</head>`);
+  return { head, body };
+}
+
+export function prerenderPlugin(): Plugin {
+  let config: ResolvedConfig;
+  let essays: EssayPluginApi | undefined;
+  return {
+    name: 'prerender',
+    // After Vite's own HTML plugin, so index.html is in the bundle to copy as the shell.
+    enforce: 'post',
+    // PRERENDER=off builds the browser app alone (the bench compares the two).
+    apply: (c, env) => env.command === 'build' && !c.build?.ssr && process.env.PRERENDER !== 'off',
+    configResolved(resolved) {
+      config = resolved;
+      essays = resolved.plugins.find((p) => p.name === ESSAY_PLUGIN_NAME)?.api as
+        EssayPluginApi | undefined;
+    },
+    generateBundle(_, bundle) {
+      const page = bundle['index.html'];
+      if (page?.type === 'asset')
+        this.emitFile({ type: 'asset', fileName: 'shell.html', source: page.source });
+    },
+    async closeBundle() {
+      const result = essays?.result();
+      if (!result?.ok) return;
+      const started = performance.now();
+      const outDir = path.resolve(config.root, config.build.outDir);
+      // A fresh folder per build: Node caches modules by URL, and the lazy chunks must import
+      // the very entry module that was given the data (no cache-busting query on it).
+      const serverDir = path.resolve(
+        config.root,
+        '.tmp/prerender',
+        `${path.basename(outDir)}-${process.pid}-${Date.now()}`,
+      );
+      const serverModules: Record<string, string> = {
+        [VIRTUAL_ID]: essays!.virtualModule(),
+        // The service worker is registered in the browser only (from an effect).
+        'virtual:pwa-register': 'export function registerSW() { return () => {}; }',
+      };
+      await build({
+        configFile: false,
+        root: config.root,
+        base: config.base,
+        mode: config.mode,
+        logLevel: 'warn',
+        plugins: [
+          react(),
+          {
+            name: 'virtual-modules-for-server',
+            resolveId: (id) => (id in serverModules ? `\0${id}` : null),
+            load: (id) => (id.startsWith('\0') ? (serverModules[id.slice(1)] ?? null) : null),
+          },
+        ],
+        build: {
+          ssr: SERVER_ENTRY,
+          outDir: serverDir,
+          emptyOutDir: true,
+          target: 'node20',
+          reportCompressedSize: false,
+        },
+      });
+      const entry = (await import(
+        pathToFileURL(path.join(serverDir, 'entry-server.js')).href
+      )) as ServerEntry;
+
+      const byName = new Map(result.outputs.map((o) => [o.fileName, o.source]));
+      const index = JSON.parse(byName.get(indexFileName(result.outputs))!) as EssayIndex;
+      const bodies = new Map(
+        index.essays.map((e) => [
+          e.slug as string,
+          JSON.parse(byName.get(e.bodyPath)!) as EssayBody,
+        ]),
+      );
+      entry.provideData(index, bodies);
+
+      const template = readFileSync(path.join(outDir, 'shell.html'), 'utf8');
+      const base = config.base.replace(/\/$/, '');
+      const pages = pagesFor(index);
+      for (const page of pages) {
+        const full = `${base}${page.path}`;
+        const { html } = await entry.render(full);
+        const { head, body } = placeHead(template, html);
+        const out = head.replace(
+          '<div id="root"></div>',
+          `<div id="root" data-prerendered="${escapeAttr(full)}">${body}</div>`,
+        );
+        const file = path.join(outDir, page.file);
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, out);
+      }
+      rmSync(serverDir, { recursive: true, force: true });
+      config.logger.info(
+        `prerendered ${pages.length} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
+    },
+  };
+}
