@@ -31,10 +31,8 @@ if (builtFor !== undefined && builtFor === location.pathname + location.search) 
       resolve();
     });
   });
-  void whenReady.then(() => {
-    hydrateRoot(container, app);
-    document.documentElement.dataset.render = 'hydrated';
-  });
+  document.documentElement.dataset.renderMode = 'hydrate';
+  void whenReady.then(() => hydrateRoot(container, app));
 } else {
   // Not this page's HTML: drop what was rendered for another URL, body and head alike
   // (React adds this page's own title and meta tags).
@@ -44,6 +42,6 @@ if (builtFor !== undefined && builtFor === location.pathname + location.search) 
       'title, meta[name="description"], meta[name="robots"], meta[property], link[rel="canonical"]',
     ))
       el.remove();
+  document.documentElement.dataset.renderMode = 'client';
   createRoot(container).render(app);
-  document.documentElement.dataset.render = 'client';
 }

@@ -7,6 +7,7 @@ import { applyUpdate, startOffline } from '../offline/status';
 import { useSettings } from '../hooks/useSettings';
 import { SITE_NAME } from '../components/PageMeta';
 import { useClientLinks } from '../hooks/useClientLinks';
+import { useRenderedMark } from '../hooks/useRenderedMark';
 import { dataUrl, paths } from '../paths';
 import { HeaderSearch } from './headerSearch';
 import { useLibrary } from './rootData';
@@ -17,6 +18,7 @@ export function Layout() {
   const [settings, setSettings, saved] = useSettings();
   const { index } = useLibrary();
   const offline = useOffline();
+  useRenderedMark();
   useEffect(() => {
     startOffline(index.essays.map((e) => dataUrl(e.bodyPath)));
   }, [index]);

@@ -1,11 +1,13 @@
 import { isRouteErrorResponse, useRouteError } from 'react-router';
 import { ErrorScreen } from '../components/ErrorScreen';
 import { DataLoadError } from '../data/essays';
+import { useRenderedMark } from '../hooks/useRenderedMark';
 import { NotFound } from './notFound';
 
 /** Every error a route can throw ends here, as a page that explains itself. */
 export function RouteError() {
   const error = useRouteError();
+  useRenderedMark();
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFound />;
   if (error instanceof DataLoadError) {
     return (

@@ -1,0 +1,13 @@
+import { useEffect } from 'react';
+
+/**
+ * Marks <html> once the page is committed (hydrated or rendered, handlers attached): from
+ * then on keys and clicks are the app's. Tests wait for this mark before they act. Used by
+ * the layout and by the root error screen, whichever the page shows.
+ */
+export function useRenderedMark(): void {
+  useEffect(() => {
+    const root = document.documentElement;
+    root.dataset.render = root.dataset.renderMode === 'hydrate' ? 'hydrated' : 'client';
+  }, []);
+}
