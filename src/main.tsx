@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { createRouter } from './router';
@@ -32,7 +32,9 @@ if (builtFor !== undefined && builtFor === location.pathname + location.search) 
     });
   });
   document.documentElement.dataset.renderMode = 'hydrate';
-  void whenReady.then(() => hydrateRoot(container, app));
+  // As a transition, hydration yields to the browser every few milliseconds instead of
+  // blocking it for the whole page: the page is already painted and readable meanwhile.
+  void whenReady.then(() => startTransition(() => void hydrateRoot(container, app)));
 } else {
   // Not this page's HTML: drop what was rendered for another URL, body and head alike
   // (React adds this page's own title and meta tags).
