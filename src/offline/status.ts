@@ -80,10 +80,6 @@ export function startOffline(urls: readonly string[]): void {
 const showProgress = (progress: SaveProgress) =>
   set({ phase: progress.saved < progress.total ? 'saving' : state.phase, progress });
 
-/**
- * Saves in a worker where the browser gives workers the Cache API (all current ones do);
- * on the page otherwise. Either way the result is the same promise.
- */
 let saveWorker: Worker | null = null;
 
 /** Holds the background save for a moment: the reader is typing and needs the cores. */
@@ -91,6 +87,10 @@ export function holdSaving(ms = 1000): void {
   saveWorker?.postMessage({ type: 'pause', ms } satisfies ToSaveWorker);
 }
 
+/**
+ * Saves in a worker where the browser gives workers the Cache API (all current ones do);
+ * on the page otherwise. Either way the result is the same promise.
+ */
 function saveInBackground(urls: readonly string[]): Promise<SaveProgress> {
   let worker: Worker;
   try {

@@ -4,9 +4,8 @@ import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
 import type { EssayBody, EssayIndex } from '../domain/essay.ts';
-import { normalizeTerm } from '../domain/slugs.ts';
-import { paths } from '../paths.ts';
 import { indexFileName } from './emit.ts';
+import { sitePages } from './sitePages.ts';
 import { ESSAY_PLUGIN_NAME, VIRTUAL_ID, type EssayPluginApi } from './vitePlugin.ts';
 
 /**
@@ -30,25 +29,15 @@ interface ServerEntry {
 
 /** The app paths to prerender, and the file each goes to (relative to the output folder). */
 export function pagesFor(index: EssayIndex): { path: string; file: string }[] {
-  const pages = [
-    { path: paths.home.build(), file: 'index.html' },
-    { path: paths.tags.build(), file: 'tags.html' },
-    { path: paths.themes.build(), file: 'themes.html' },
+  // Static hosts serve `/x/y` from `x/y.html`; the home page is `index.html`.
+  const fileFor = (p: string) =>
+    p === '/' ? 'index.html' : `${decodeURIComponent(p.slice(1))}.html`;
+  return [
+    ...sitePages(index.essays).map(({ path: p }) => ({ path: p, file: fileFor(p) })),
     { path: '/search', file: 'search.html' },
     // Any path the app does not know renders the not-found page.
     { path: '/404', file: '404.html' },
   ];
-  const tags = new Map<string, string>();
-  const themes = new Map<string, string>();
-  for (const e of index.essays) {
-    pages.push({ path: paths.essay.build(e.slug), file: `essays/${e.slug}.html` });
-    for (const t of e.tags) tags.set(normalizeTerm(t), t);
-    themes.set(normalizeTerm(e.theme), e.theme);
-  }
-  const termPage = (p: string) => ({ path: p, file: `${decodeURIComponent(p.slice(1))}.html` });
-  for (const t of tags.values()) pages.push(termPage(paths.tag.build(t)));
-  for (const t of themes.values()) pages.push(termPage(paths.theme.build(t)));
-  return pages;
 }
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');

@@ -1,8 +1,8 @@
 import { absoluteUrl, type SiteConfig } from '../domain/site.ts';
-import { normalizeTerm } from '../domain/slugs.ts';
 import { paths } from '../paths.ts';
 import type { Emitter, OutputFile } from './emit.ts';
 import type { FinalEssay } from './finalize.ts';
+import { sitePages } from './sitePages.ts';
 
 /**
  * Publishing files for readers and crawlers outside the app: an Atom feed of the newest
@@ -55,20 +55,7 @@ ${entries.join('\n')}
 }
 
 export function sitemap(site: SiteConfig, essays: readonly FinalEssay[]): string {
-  const urls: { path: string; lastmod?: string }[] = [
-    { path: paths.home.build(), lastmod: essays[0]?.date.iso },
-    { path: paths.tags.build() },
-    { path: paths.themes.build() },
-  ];
-  const tags = new Map<string, string>();
-  const themes = new Map<string, string>();
-  for (const e of essays) {
-    urls.push({ path: paths.essay.build(e.slug), lastmod: e.date.iso });
-    for (const t of e.tags) if (!tags.has(normalizeTerm(t))) tags.set(normalizeTerm(t), t);
-    if (!themes.has(normalizeTerm(e.theme))) themes.set(normalizeTerm(e.theme), e.theme);
-  }
-  for (const t of tags.values()) urls.push({ path: paths.tag.build(t) });
-  for (const t of themes.values()) urls.push({ path: paths.theme.build(t) });
+  const urls = sitePages(essays);
   const body = urls
     .map(
       (u) =>
