@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
 import type { EssaySummary } from '../domain/essay';
-import { markWords, snippet, type Segment } from '../search/snippet';
+import { markWords, type Segment } from '../search/snippet';
 import { href, paths } from '../paths';
 import { EssayMeta } from './EssayMeta';
 import { EssayTerms } from './EssayTerms';
@@ -17,28 +17,28 @@ function Marked({ segments }: { segments: readonly Segment[] }) {
 
 /**
  * One search result: title (matches marked), meta, tags, and a snippet around the match.
- * Segments are cut here, memoized on the text and the matched words, so a result that did
- * not change between two keystrokes costs nothing to render again.
+ * The body's snippet is cut in the search worker; titles and descriptions are short and
+ * marked here, memoized, so a result that did not change between keystrokes costs nothing.
  */
 export const SearchHit = memo(function SearchHit({
   essay,
-  body,
+  excerpt,
   terms,
   highlight,
   read,
 }: {
   essay: EssaySummary;
-  /** The body's plain text once loaded; the description stands in until then. */
-  body: string | undefined;
+  /** Marked words around the match in the body, once cut; the description stands in. */
+  excerpt: readonly Segment[] | undefined;
   terms: ReadonlySet<string>;
   /** Query string for the reader, to mark the same words there. */
   highlight: string;
   read: boolean;
 }) {
   const title = useMemo(() => markWords(essay.title, terms), [essay.title, terms]);
-  const excerpt = useMemo(
-    () => (body ? snippet(body, terms) : markWords(essay.description, terms)),
-    [body, essay.description, terms],
+  const description = useMemo(
+    () => (excerpt ? null : markWords(essay.description, terms)),
+    [excerpt, essay.description, terms],
   );
   return (
     <article className="essay-card search-hit">
@@ -50,7 +50,7 @@ export const SearchHit = memo(function SearchHit({
       </h2>
       <EssayMeta essay={essay} />
       <p className="essay-card-description">
-        <Marked segments={excerpt} />
+        <Marked segments={excerpt ?? description!} />
       </p>
       <EssayTerms essay={essay} />
     </article>

@@ -9,21 +9,46 @@ import type { ListContext } from '../data/neighbors';
  */
 const KEY = 'essays:v2:list-context';
 
+/**
+ * The newest context not yet written. Search changes the path on every keystroke, and
+ * writing 200 slugs to storage each time cost a keystroke up to 15 ms; so the write waits
+ * until typing pauses, and anything that reads the context (or the page going away) writes
+ * it at once.
+ */
+let unsaved: ListContext | null = null;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function save(): void {
+  clearTimeout(timer);
+  if (!unsaved) return;
+  try {
+    sessionStorage.setItem(KEY, JSON.stringify(unsaved));
+  } catch {
+    // storage unavailable: next/previous fall back to date order
+  }
+  unsaved = null;
+}
+
 export function useRememberListContext(path: string, slugs?: readonly string[]): void {
+  // Joined, so a new array holding the same slugs is not a change.
   const joined = slugs?.join(' ');
   useEffect(() => {
-    try {
-      const value: ListContext =
-        joined === undefined ? { path } : { path, slugs: joined.split(' ') };
-      sessionStorage.setItem(KEY, JSON.stringify(value));
-    } catch {
-      // storage unavailable: next/previous fall back to date order
-    }
+    unsaved = joined === undefined ? { path } : { path, slugs: joined ? joined.split(' ') : [] };
+    clearTimeout(timer);
+    timer = setTimeout(save, 400);
   }, [path, joined]);
+  useEffect(() => {
+    addEventListener('pagehide', save);
+    return () => {
+      removeEventListener('pagehide', save);
+      save(); // leaving the list, e.g. into the reader
+    };
+  }, []);
 }
 
 /** The remembered list, or null when there is none or what is stored is not one. */
 export function readListContext(): ListContext | null {
+  save();
   try {
     const value: unknown = JSON.parse(sessionStorage.getItem(KEY) ?? 'null');
     if (typeof value !== 'object' || value === null) return null;

@@ -5,14 +5,13 @@ import { PageMeta } from '../components/PageMeta';
 import { Pagination } from '../components/Pagination';
 import { SearchHit } from '../components/SearchHit';
 import { filterIndexes, hasFilters, pageCount, PAGE_SIZE } from '../data/browse';
-import { loadBody } from '../data/essays';
 import { listQueryToParams, parseListQuery } from '../data/listQuery';
 import { LENGTH_LABELS } from '../domain/browse';
 import { termLabel } from '../domain/slugs';
-import { useBodyTexts } from '../hooks/useBodyTexts';
 import { useRememberListContext } from '../hooks/useListContext';
 import { useProgress } from '../hooks/useProgress';
 import { useSearch } from '../hooks/useSearch';
+import { useSnippets } from '../hooks/useSnippets';
 import { paths } from '../paths';
 import { useLibrary } from './rootData';
 
@@ -66,7 +65,7 @@ export function SearchPage() {
   const shown = hits
     .slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
     .map((h) => index.essays[h.doc]!);
-  const bodies = useBodyTexts(shown, loadBody);
+  const excerpts = useSnippets(shown, terms);
 
   const set = (change: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -181,7 +180,7 @@ export function SearchPage() {
             <SearchHit
               key={essay.slug}
               essay={essay}
-              body={bodies.get(essay.slug)}
+              excerpt={excerpts.get(essay.slug)}
               terms={terms}
               highlight={highlight}
               read={progress[essay.slug]?.read ?? false}

@@ -1,7 +1,8 @@
 import { searchPath } from 'virtual:essay-data';
 import { dataUrl } from '../paths';
 import type { SearchResult } from './engine';
-import type { FromWorker, ToWorker } from './protocol';
+import type { FromWorker, SnippetItem, ToWorker } from './protocol';
+import type { Segment } from './snippet';
 
 /**
  * The page's side of search. The worker (and the index download) start on first use, not on
@@ -23,6 +24,7 @@ const waiting = new Map<
   { resolve: (a: SearchAnswer) => void; reject: (e: Error) => void }
 >();
 let build = '';
+const snippetWaiting = new Map<number, (snippets: ReadonlyMap<string, Segment[]>) => void>();
 
 function start(): Promise<string> {
   if (ready) return ready;
@@ -45,11 +47,17 @@ function start(): Promise<string> {
         const w = waiting.get(m.id);
         waiting.delete(m.id);
         w?.resolve({ result: m.result, build });
+      } else if (m.type === 'snippets') {
+        const w = snippetWaiting.get(m.id);
+        snippetWaiting.delete(m.id);
+        w?.(new Map(Object.entries(m.snippets)));
       } else {
         const error = new Error(m.message);
         reject(error);
         for (const w of waiting.values()) w.reject(error);
         waiting.clear();
+        for (const w of snippetWaiting.values()) w(new Map());
+        snippetWaiting.clear();
         ready = null; // allow a retry on the next query
         worker?.terminate();
         worker = null;
@@ -81,7 +89,7 @@ export function search(q: string, limit = 50): Promise<SearchAnswer> {
   // Older queries still waiting will never be shown: settle them now as superseded.
   for (const [oldId, w] of waiting) {
     if (oldId < id) {
-      w.reject(new SupersededError());
+      w.reject(SUPERSEDED);
       waiting.delete(oldId);
     }
   }
@@ -97,9 +105,34 @@ export function search(q: string, limit = 50): Promise<SearchAnswer> {
   });
 }
 
+/**
+ * Snippets around the matched `terms` in each item's body, cut by the worker. Items whose
+ * body cannot be loaded are missing from the answer; the page shows their description.
+ */
+export function snippetsFor(
+  items: SnippetItem[],
+  terms: readonly string[],
+): Promise<ReadonlyMap<string, Segment[]>> {
+  const id = ++nextId;
+  return new Promise((resolve) => {
+    snippetWaiting.set(id, resolve);
+    start().then(
+      () =>
+        worker!.postMessage({ type: 'snippets', id, items, terms: [...terms] } satisfies ToWorker),
+      () => {
+        snippetWaiting.delete(id);
+        resolve(new Map());
+      },
+    );
+  });
+}
+
 export class SupersededError extends Error {
   constructor() {
     super('superseded by a newer query');
     this.name = 'SupersededError';
   }
 }
+
+/** One instance for every superseded query: a keystroke need not capture a stack trace. */
+const SUPERSEDED = new SupersededError();

@@ -1,10 +1,22 @@
 import type { SearchResult } from './engine';
+import type { Segment } from './snippet';
+
+/** One result's body, named by the page: `key` comes back with its snippet. */
+export interface SnippetItem {
+  key: string;
+  /** Absolute URL of the essay's body JSON. */
+  url: string;
+}
 
 /** Messages between the page and the search worker. */
 export type ToWorker =
-  { type: 'init'; url: string } | { type: 'query'; id: number; q: string; limit: number };
+  | { type: 'init'; url: string }
+  | { type: 'query'; id: number; q: string; limit: number }
+  | { type: 'snippets'; id: number; items: SnippetItem[]; terms: string[] };
 
 export type FromWorker =
   | { type: 'ready'; build: string; loadMs: number }
   | { type: 'result'; id: number; result: SearchResult; ms: number }
+  /** Keys whose body could not be loaded (offline, not saved yet) are left out. */
+  | { type: 'snippets'; id: number; snippets: Record<string, Segment[]> }
   | { type: 'error'; message: string };

@@ -1,7 +1,10 @@
 /// <reference lib="webworker" />
+import type { EssayBody } from '../domain/essay';
 import type { SearchIndex } from '../domain/searchIndex';
+import { plainText } from '../domain/text';
 import { createEngine, type Engine } from './engine';
-import type { FromWorker, ToWorker } from './protocol';
+import type { FromWorker, SnippetItem, ToWorker } from './protocol';
+import { snippet, type Segment } from './snippet';
 
 /**
  * The search worker: loads the prebuilt index once, then answers queries. Keeping this off
@@ -18,6 +21,39 @@ function answer(query: Extract<ToWorker, { type: 'query' }>) {
   const t0 = performance.now();
   const result = engine!.search(query.q, query.limit);
   post({ type: 'result', id: query.id, result, ms: performance.now() - t0 });
+}
+
+/**
+ * Plain text of the bodies shown in results, by URL (content-hashed, so never stale). Fetching,
+ * parsing and cutting snippets here keeps that work off the page's main thread, where twenty
+ * fetches and snippets at once made a keystroke's task run past 50 ms.
+ */
+const bodies = new Map<string, Promise<string | null>>();
+const BODY_CACHE = 300;
+
+function bodyText(url: string): Promise<string | null> {
+  let text = bodies.get(url);
+  if (!text) {
+    text = fetch(url)
+      .then((r) => (r.ok ? (r.json() as Promise<EssayBody>) : null))
+      .then((body) => (body ? plainText(body.markdown) : null))
+      .catch(() => null);
+    text.then((t) => t === null && bodies.delete(url)); // retry later, e.g. back online
+    if (bodies.size >= BODY_CACHE) bodies.delete(bodies.keys().next().value!);
+    bodies.set(url, text);
+  }
+  return text;
+}
+
+async function snippets(id: number, items: SnippetItem[], terms: string[]) {
+  const wanted = new Set(terms);
+  const texts = await Promise.all(items.map((item) => bodyText(item.url)));
+  const out: Record<string, Segment[]> = {};
+  items.forEach((item, i) => {
+    const text = texts[i];
+    if (text) out[item.key] = snippet(text, wanted);
+  });
+  post({ type: 'snippets', id, snippets: out });
 }
 
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
@@ -38,5 +74,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
     // Only the newest query matters: one typed while loading replaces the one before.
     if (engine) answer(message);
     else pending = message;
+  } else if (message.type === 'snippets') {
+    void snippets(message.id, message.items, message.terms);
   }
 };

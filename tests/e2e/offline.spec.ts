@@ -59,6 +59,11 @@ test('after one visit, every essay, list, tag, theme and search works with the n
   await expect(page.locator('.search-hit').first().getByRole('heading')).toHaveText(
     'a year of reading capital in a laundromat',
   );
+  // Excerpts are cut from saved bodies, offline too ("dryer" is only in the body).
+  await box.fill('dryer');
+  await expect(
+    page.locator('.search-hit').first().locator('.essay-card-description mark').first(),
+  ).toHaveText('dryer');
   await page.locator('.search-hit a').first().click();
   await expect(page.locator('.prose mark.search-hit').first()).toBeVisible();
 });

@@ -35,6 +35,10 @@ test('/ focuses search from any page; a body word with a typo ranks its essay fi
 
 test('opening a result scrolls the reader to the match and highlights it', async ({ page }) => {
   await page.goto('/search?q=dryer');
+  // The excerpt comes from the body (the word is not in the title or description).
+  await expect(
+    page.locator('.search-hit').first().locator('.essay-card-description mark').first(),
+  ).toHaveText('dryer');
   await page.locator('.search-hit a').first().click();
   await expect(page).toHaveURL(/\/essays\/a-year-of-reading-capital-in-a-laundromat\?hl=dryer/);
   const mark = page.locator('.prose mark.search-hit').first();
