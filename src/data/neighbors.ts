@@ -25,13 +25,12 @@ export interface ListContext {
 /** The order of the list at `context`, or date order. */
 export function readingOrder(
   catalog: Catalog,
-  listContext: ListContext | string | null,
+  listContext: ListContext | null,
   slug: string,
 ): ReadingOrder {
   const byDate: ReadingOrder = { label: 'Newest first', back: '/', essays: catalog.essays };
-  const { path: context, slugs } =
-    typeof listContext === 'string' ? { path: listContext, slugs: undefined } : (listContext ?? {});
-  if (!context) return byDate;
+  if (!listContext) return byDate;
+  const { path: context, slugs } = listContext;
   const url = new URL(context, 'http://x');
   if (url.pathname === '/search' && slugs) {
     const bySlug = new Map(catalog.essays.map((e) => [e.slug as string, e]));

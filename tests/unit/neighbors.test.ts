@@ -46,7 +46,7 @@ describe('reading order follows the list the reader came from', () => {
     ['an unknown tag falls back', '/tags/nope', 'c', 'Newest first', 'edcba'],
     ['a page that is not a list falls back', '/essays/x', 'c', 'Newest first', 'edcba'],
   ])('%s', (_, context, slug, label, order) => {
-    const o = readingOrder(catalog, context, slug);
+    const o = readingOrder(catalog, context === null ? null : { path: context }, slug);
     expect(o.label).toBe(label);
     expect(slugs(o.essays)).toBe(order);
   });
@@ -62,7 +62,7 @@ describe('reading order follows the list the reader came from', () => {
   });
 
   it('gives previous and next within that order', () => {
-    const o = readingOrder(catalog, '/?sort=shortest', 'a');
+    const o = readingOrder(catalog, { path: '/?sort=shortest' }, 'a');
     expect(neighbors(o, 'a')).toEqual({
       prev: expect.objectContaining({ slug: 'e' }),
       next: expect.objectContaining({ slug: 'c' }),
