@@ -14,7 +14,8 @@ const DIST = path.resolve(process.argv[2] ?? 'dist');
 export const BUDGETS_KB = {
   'initial JS': 118,
   'initial CSS': 8,
-  'reader chunk (lazy)': 60,
+  'reader route (lazy)': 8,
+  'markdown renderer (lazy, not on a prerendered first page)': 56,
   'search worker (lazy)': 16,
   'essay index': 8,
   'search index': 16,
@@ -46,7 +47,10 @@ const one = (list: string[], re: RegExp, dir: string) => {
 const figures: Record<keyof typeof BUDGETS_KB, number> = {
   'initial JS': [...scripts, ...preloads].map(local).reduce((s, f) => s + gz(f), 0),
   'initial CSS': styles.map(local).reduce((s, f) => s + gz(f), 0),
-  'reader chunk (lazy)': gz(one(assets, /^essay-.*\.js$/, 'assets')),
+  'reader route (lazy)': gz(one(assets, /^essay-.*\.js$/, 'assets')),
+  'markdown renderer (lazy, not on a prerendered first page)': gz(
+    one(assets, /^Markdown-.*\.js$/, 'assets'),
+  ),
   'search worker (lazy)': gz(one(assets, /^worker-.*\.js$/, 'assets')),
   'essay index': gz(one(data, /^index\..*\.json$/, 'data')),
   'search index': gz(one(data, /^search\..*\.json$/, 'data')),

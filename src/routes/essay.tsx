@@ -9,7 +9,7 @@ import {
 import { EssayLinks } from '../components/EssayLinks';
 import { EssayMeta } from '../components/EssayMeta';
 import { EssayNav } from '../components/EssayNav';
-import { Markdown } from '../components/Markdown';
+import { EssayBody, loadMarkdownRenderer, needsMarkdownRenderer } from '../components/EssayBody';
 import { PageMeta } from '../components/PageMeta';
 import { ShortcutsDialog } from '../components/ShortcutsDialog';
 import { TableOfContents } from '../components/TableOfContents';
@@ -31,7 +31,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const { index } = await loadLibrary();
   const essay = getEssay(index, params.slug ?? '');
   if (!essay) throw data(null, { status: 404 });
-  const body = await loadBody(essay);
+  const [body] = await Promise.all([
+    loadBody(essay),
+    needsMarkdownRenderer(essay.slug) ? loadMarkdownRenderer() : null,
+  ]);
   return { essay, body };
 }
 
@@ -141,9 +144,7 @@ export function Component() {
           ) : null}
         </header>
         <TableOfContents headings={body.headings} ref={toc} />
-        <div className="prose">
-          <Markdown markdown={body.markdown} highlight={highlight} />
-        </div>
+        <EssayBody slug={essay.slug} markdown={body.markdown} highlight={highlight} />
         <footer className="reader-footer">
           <p>
             <button

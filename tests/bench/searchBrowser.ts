@@ -38,12 +38,21 @@ export async function benchSearchBrowser(
         await box.pressSequentially(q.query, { delay: 15 });
         const want = result.essays[q.target]!.title;
         // Wait for the answer to the full query, then read the top ten titles.
-        await page.waitForFunction(
-          (typed) =>
-            new URL(location.href).searchParams.get('q') === typed &&
-            document.querySelector('main .essay-list')?.getAttribute('aria-busy') === 'false',
-          q.query,
-        );
+        await page
+          .waitForFunction(
+            (typed) =>
+              new URL(location.href).searchParams.get('q') === typed &&
+              document.querySelector('main .essay-list')?.getAttribute('aria-busy') === 'false',
+            q.query,
+          )
+          .catch(async (e: unknown) => {
+            // Say where it stuck: the query, the box, the URL and what the page shows.
+            const shows = await page.locator('main').innerText();
+            throw new Error(
+              `no answer to [${q.kind}] ${JSON.stringify(q.query)}: box=${JSON.stringify(await box.inputValue())} url=${page.url()} busy=${await page.locator('main .essay-list').getAttribute('aria-busy')} main=${JSON.stringify(shows.slice(0, 160))}`,
+              { cause: e },
+            );
+          });
         const titles = await page
           .locator('.search-hit h2 a')
           .evaluateAll((as) => as.slice(0, 10).map((a) => a.textContent ?? ''));

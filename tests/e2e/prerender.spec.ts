@@ -117,3 +117,35 @@ test('404.html is the not-found page, for static hosts that serve it', async ({ 
   expect(html).toContain('No page here');
   expect(html).toContain('<meta name="robots" content="noindex"/>');
 });
+
+test.describe('the first essay page', () => {
+  // The service worker would precache every asset, parser included; this is about the page.
+  test.use({ serviceWorkers: 'block' });
+
+  test('is adopted as prerendered: the markdown parser loads only for the next essay', async ({
+    page,
+  }) => {
+    const parser: string[] = [];
+    page.on('request', (r) => {
+      if (/\/assets\/Markdown-[^/]+\.js$/.test(r.url())) parser.push(r.url());
+    });
+    await page.goto(ESSAY);
+    await expect(page.locator('html')).toHaveAttribute('data-render', 'hydrated');
+    await expect(page.locator('.prose p').first()).toBeVisible();
+    // The page is interactive (the settings menu opens) without the parser.
+    await page.getByRole('button', { name: 'Reading settings' }).click();
+    await expect(page.getByRole('radio', { name: 'Sepia' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    expect(parser).toEqual([]);
+    // The next essay is rendered from its markdown, so the parser comes now.
+    const before = await page.getByRole('heading', { level: 1 }).innerText();
+    await page.keyboard.press('j');
+    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(before);
+    await expect(page.locator('.prose p').first()).toBeVisible();
+    expect(parser).toHaveLength(1);
+    // And back: the first essay, now rendered by React from its markdown, reads the same.
+    await page.keyboard.press('k');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(before);
+    expect((await page.locator('.prose').innerText()).length).toBeGreaterThan(1000);
+  });
+});

@@ -1,0 +1,72 @@
+import { memo, useEffect, useState } from 'react';
+import type { Markdown } from './Markdown';
+
+/**
+ * The essay's body. The markdown renderer (react-markdown and its parser, most of the
+ * reader's code) loads on demand: the essay route's loader waits for it, except when the
+ * page being hydrated already holds this body as prerendered HTML. Then that HTML is adopted
+ * as it stands: the reader's first page neither downloads the parser nor parses the markdown
+ * again in one long task while the page is becoming interactive (it was most of the mobile
+ * blocking time). The adopted markup is the one React itself rendered from the same markdown
+ * at build time, already in the document; nothing new is injected.
+ */
+
+interface Renderer {
+  Markdown: typeof Markdown;
+}
+let renderer: Renderer | null = null;
+let loading: Promise<Renderer> | null = null;
+
+export function loadMarkdownRenderer(): Promise<Renderer> {
+  loading ??= import('./Markdown').then((m) => (renderer = m));
+  return loading;
+}
+
+/** The attribute naming whose body a `.prose` element holds. */
+const BODY_ATTRIBUTE = 'data-essay-body';
+
+/** This essay's body as prerendered into the document, while it is still there. */
+export function prerenderedBody(slug: string): string | null {
+  if (typeof document === 'undefined') return null;
+  for (const el of document.querySelectorAll(`[${BODY_ATTRIBUTE}]`))
+    if (el.getAttribute(BODY_ATTRIBUTE) === slug) return el.innerHTML;
+  return null;
+}
+
+/** Whether the loader must wait for the renderer before this essay can be shown. */
+export function needsMarkdownRenderer(slug: string): boolean {
+  return renderer === null && prerenderedBody(slug) === null;
+}
+
+export const EssayBody = memo(function EssayBody({
+  slug,
+  markdown,
+  highlight,
+}: {
+  slug: string;
+  markdown: string;
+  highlight: ReadonlySet<string>;
+}) {
+  // Read once, in the first (hydrating) render, before React owns the element.
+  const [adopted] = useState(() => (renderer ? null : { slug, html: prerenderedBody(slug) }));
+  const [, setLoaded] = useState(renderer !== null);
+  const useAdopted = adopted?.html != null && adopted.slug === slug && highlight.size === 0;
+  useEffect(() => {
+    if (!useAdopted && !renderer) void loadMarkdownRenderer().then(() => setLoaded(true));
+  }, [useAdopted]);
+
+  const attributes = { className: 'prose', [BODY_ATTRIBUTE]: slug };
+  if (useAdopted)
+    return <div {...attributes} dangerouslySetInnerHTML={{ __html: adopted.html! }} />;
+  return (
+    <div {...attributes}>
+      {renderer ? (
+        <renderer.Markdown markdown={markdown} highlight={highlight} />
+      ) : (
+        // Only if the renderer could not be loaded ahead (the loader waits for it): the
+        // words themselves, unformatted, for the moment it takes.
+        markdown.split(/\n{2,}/).map((block, i) => <p key={i}>{block}</p>)
+      )}
+    </div>
+  );
+});
