@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { appScriptPlugin } from './src/pipeline/appScriptPlugin.ts';
 import { cspPlugin } from './src/pipeline/cspPlugin.ts';
 import { siteConfig } from './src/domain/site.ts';
 import { prerenderPlugin } from './src/pipeline/prerenderPlugin.ts';
@@ -16,6 +17,7 @@ export default defineConfig({
     react(),
     essayPlugin({ dir: 'content/essays', site }),
     cspPlugin(),
+    appScriptPlugin(),
     // Offline: see src/sw.ts and docs/decisions/0007-offline.md.
     VitePWA({
       strategies: 'injectManifest',

@@ -19,3 +19,38 @@
   }
   for (var key in s) root.setAttribute('data-' + key, s[key]);
 })();
+
+// Starts the app (named by the build in <meta name="app-script">) once the prerendered page
+// has painted, so its first paint never waits for the script's download. A page with nothing
+// prerendered, or in a hidden tab (nothing paints there), starts at once. The dev server
+// keeps Vite's own script tag and no meta. See docs/decisions/0010.
+(function () {
+  var started = false;
+  function start() {
+    var meta = document.querySelector('meta[name="app-script"]');
+    if (started || !meta) return;
+    started = true;
+    var script = document.createElement('script');
+    script.type = 'module';
+    script.crossOrigin = '';
+    script.src = meta.getAttribute('content');
+    document.head.appendChild(script);
+  }
+  function afterPaint() {
+    // Nothing prerendered (the offline shell) or nothing to be seen: no paint to wait for.
+    var root = document.getElementById('root');
+    if (!root || !root.hasAttribute('data-prerendered')) return start();
+    if (document.visibilityState !== 'visible') return start();
+    // The first contentful paint's own entry says the page is on screen.
+    try {
+      new PerformanceObserver(function (list) {
+        if (list.getEntriesByName('first-contentful-paint').length) start();
+      }).observe({ type: 'paint', buffered: true });
+    } catch {
+      // no paint timing in this browser: the timeout below starts the app
+    }
+    setTimeout(start, 300); // a page with nothing to paint, or frames throttled
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', afterPaint);
+  else afterPaint();
+})();

@@ -29,7 +29,11 @@ const local = (url: string) => {
   return path.join(DIST, url.includes('/assets/') ? 'assets' : '', name);
 };
 
-const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
+// Script tags, and the app's module script, which the boot script starts after first paint.
+const scripts = [
+  ...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g),
+  ...html.matchAll(/<meta name="app-script" content="([^"]+)"/g),
+].map((m) => m[1]!);
 const preloads = [...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map(
   (m) => m[1]!,
 );

@@ -149,3 +149,17 @@ test.describe('the first essay page', () => {
     expect((await page.locator('.prose').innerText()).length).toBeGreaterThan(1000);
   });
 });
+
+test('the app script starts after the prerendered page has painted, never before', async ({
+  page,
+}) => {
+  await page.goto(ESSAY);
+  await expect(page.locator('html')).toHaveAttribute('data-render', 'hydrated');
+  const [paint, script] = await page.evaluate(() => [
+    performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+    performance.getEntriesByType('resource').find((r) => /\/assets\/index-[^/]+\.js$/.test(r.name))
+      ?.startTime ?? NaN,
+  ]);
+  expect(paint).toBeGreaterThan(0);
+  expect(script).toBeGreaterThanOrEqual(paint);
+});
