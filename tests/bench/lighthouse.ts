@@ -97,7 +97,8 @@ export async function benchLighthouse(): Promise<void> {
           CLS: m.cls!.toFixed(3),
           runs: RUNS,
         });
-        const budget = preset === 'desktop' ? 100 : 95;
+        // The prerender issue's aims: desktop 100, mobile 98 (the hardening issue asked 95).
+        const budget = preset === 'desktop' ? 100 : 98;
         check({
           name: `Lighthouse performance, ${preset}, ${name} (median of ${RUNS})`,
           value: m.performance!,
