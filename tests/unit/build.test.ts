@@ -1,5 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -39,7 +46,7 @@ function makeFolder(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-async function viteBuild(essaysDir: string) {
+async function viteBuild(essaysDir: string, env: Record<string, string> = {}) {
   const outDir = mkdtempSync(path.join(tmpdir(), 'dist-'));
   try {
     const { stdout, stderr } = await run(
@@ -47,7 +54,7 @@ async function viteBuild(essaysDir: string) {
       [viteBin, 'build', '--outDir', outDir, '--emptyOutDir'],
       {
         cwd: root,
-        env: { ...process.env, ESSAYS_DIR: essaysDir, ESSAYS_DATE_ANCHOR: '2026-11-24' },
+        env: { ...process.env, ESSAYS_DIR: essaysDir, ESSAYS_DATE_ANCHOR: '2026-11-24', ...env },
       },
     );
     return { code: 0, output: stdout + stderr, outDir };
@@ -133,4 +140,27 @@ describe('the folder walk', () => {
     expect(result.ok).toBe(false);
     expect(result.problems[0]!.message).toMatch(/no essay files/);
   });
+});
+
+describe('prerendering on several threads', () => {
+  it('writes the very same pages as on one thread', async () => {
+    const files: Record<string, string> = {};
+    for (let n = 1; n <= 12; n++) files[`essay-${n}.md`] = essay(n);
+    const dir = makeFolder(files);
+    const one = await viteBuild(dir, { PRERENDER_THREADS: '1' });
+    const three = await viteBuild(dir, { PRERENDER_THREADS: '3' });
+    expect(one.code).toBe(0);
+    expect(three.code).toBe(0);
+    expect(three.output).toMatch(/prerendered \d+ pages in [\d.]+ s on 3 threads/);
+    const pages = (out: string) =>
+      readdirSync(out, { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.html'))
+        .sort();
+    expect(pages(three.outDir)).toEqual(pages(one.outDir));
+    expect(pages(one.outDir).length).toBeGreaterThan(12 + 5);
+    for (const file of pages(one.outDir))
+      expect(readFileSync(path.join(three.outDir, file), 'utf8'), file).toBe(
+        readFileSync(path.join(one.outDir, file), 'utf8'),
+      );
+  }, 120_000);
 });
