@@ -93,7 +93,8 @@ describe('reading settings from storage', () => {
         setAttribute: (k: string, v: string) => (attrs[k.replace('data-', '')] = v),
       };
       runInNewContext(script, {
-        document: { documentElement },
+        // Still parsing: the script's second part (starting the app) waits for the DOM.
+        document: { documentElement, readyState: 'loading', addEventListener: () => {} },
         localStorage: { getItem: () => stored },
       });
       expect(attrs).toEqual(expected);
