@@ -41,15 +41,15 @@
     var root = document.getElementById('root');
     if (!root || !root.hasAttribute('data-prerendered')) return start();
     if (document.visibilityState !== 'visible') return start();
-    // The first contentful paint's own entry says the page is on screen.
-    try {
-      new PerformanceObserver(function (list) {
-        if (list.getEntriesByName('first-contentful-paint').length) start();
-      }).observe({ type: 'paint', buffered: true });
-    } catch {
-      // no paint timing in this browser: the timeout below starts the app
-    }
-    setTimeout(start, 300); // a page with nothing to paint, or frames throttled
+    // The first contentful paint's own entry says the page is on screen. A browser that
+    // does not report paints starts the app at once, as it would from a script tag.
+    var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+    if (types.indexOf('paint') < 0) return start();
+    new PerformanceObserver(function (list) {
+      if (list.getEntriesByName('first-contentful-paint').length) start();
+    }).observe({ type: 'paint', buffered: true });
+    // Should the paint never be reported, the app still starts.
+    setTimeout(start, 1500);
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', afterPaint);
   else afterPaint();
