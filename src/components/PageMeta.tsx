@@ -1,5 +1,6 @@
 import { useLocation } from 'react-router';
 import { site } from 'virtual:essay-data';
+import { absoluteUrl } from '../domain/site';
 
 /**
  * Per-page title, description, canonical URL and Open Graph tags; React 19 hoists these
@@ -22,7 +23,7 @@ export function PageMeta({
   noindex?: boolean;
 }) {
   const { pathname } = useLocation();
-  const url = new URL(pathname.replace(/^\//, ''), site.url).href;
+  const url = absoluteUrl(site, pathname);
   const fullTitle = title ? `${title} · ${SITE_NAME}` : SITE_NAME;
   return (
     <>
