@@ -1,5 +1,6 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { essayText } from './frontMatter';
 
 /**
  * The torture corpus: essay files broken in every way seen in the wild, and some that only
@@ -33,7 +34,7 @@ export function essayFile(
   body = 'A plain paragraph of the essay, long enough to read.',
 ): string {
   threadSeq++;
-  const base: Record<string, string | null> = {
+  const base: Record<string, string> = {
     title: `"Torture essay ${threadSeq}"`,
     date: 'Thu Mar 14',
     description: '"A file from the torture corpus."',
@@ -43,11 +44,7 @@ export function essayFile(
     primary_theme: 'testing',
     tags: '["torture", "fixtures"]',
   };
-  const merged = { ...base, ...fields };
-  const lines = Object.entries(merged)
-    .filter(([, v]) => v !== null)
-    .map(([k, v]) => `${k}: ${v}`);
-  return `---\n${lines.join('\n')}\n---\n\n${body}\n`;
+  return essayText(base, fields, body);
 }
 
 const ok: Expect = { outcome: 'ok' };

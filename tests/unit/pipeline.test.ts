@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { essayText } from '../corpora/frontMatter';
 import { formatReport } from '../../src/pipeline/problems';
 import { runOnTexts } from '../../src/pipeline/run';
 import { stripRepeatedTitle } from '../../src/pipeline/derive';
@@ -18,10 +19,6 @@ function essay(fields: Record<string, string | null> = {}, body?: string): strin
     primary_theme: 'organizing_study groups',
     tags: '["organizing_study groups", "pedagogy", "group dynamics"]',
   };
-  const merged = { ...defaults, ...fields };
-  const lines = Object.entries(merged)
-    .filter(([, v]) => v !== null)
-    .map(([k, v]) => `${k}: ${v}`);
   const text =
     body ??
     `# notes on keeping a reading group alive
@@ -33,7 +30,7 @@ Most reading groups die in the third month, and not for the reason people think:
 2) Nobody owns the *next* meeting. https://t.co/AbCdEf1234 Keep the link.
 
 The rest -- paragraphs, **bold**, quotes.`;
-  return `---\n${lines.join('\n')}\n---\n\n${text}\n`;
+  return essayText(defaults, fields, text);
 }
 
 describe('the real format, quirks and all', () => {
