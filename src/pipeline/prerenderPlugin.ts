@@ -55,7 +55,6 @@ async function renderInParallel(
   root: string,
   write: (i: number, html: string) => void,
 ): Promise<void> {
-  // Small batches, two in flight per thread: a thread never waits for this one to write.
   const BATCH = 16;
   let next = 0;
   let stopped = false;
@@ -89,11 +88,14 @@ async function renderInParallel(
           worker.postMessage(null);
           return reject(new Error(`${paths[m.failed.id]} did not render: ${m.failed.error}`));
         }
-        if ('ready' in m) give();
-        else {
-          inFlight--;
-          for (const page of m.pages) write(page.id, page.html);
+        if ('ready' in m) {
+          // Two batches at once: the thread starts the second while this one writes the first.
+          give();
+          give();
+          return;
         }
+        inFlight--;
+        for (const page of m.pages) write(page.id, page.html);
         give();
       });
       worker.on('error', reject);

@@ -175,18 +175,16 @@ export function SearchPage() {
         </p>
       ) : null}
       <div className="essay-list" aria-busy={busy}>
-        {shown.map((essay) => {
-          return (
-            <SearchHit
-              key={essay.slug}
-              essay={essay}
-              excerpt={excerpts.get(essay.slug)}
-              terms={terms}
-              highlight={highlight}
-              read={progress[essay.slug]?.read ?? false}
-            />
-          );
-        })}
+        {shown.map((essay) => (
+          <SearchHit
+            key={essay.slug}
+            essay={essay}
+            excerpt={excerpts.get(essay.slug)}
+            terms={terms}
+            highlight={highlight}
+            read={progress[essay.slug]?.read ?? false}
+          />
+        ))}
       </div>
       <Pagination
         page={page}

@@ -26,9 +26,9 @@ interface Word {
 }
 
 /**
- * The words of a body with their folded forms, cut once per text: a snippet is cut for
- * every result on every query, and folding every word of every body each time was most of
- * the main thread's work while typing.
+ * The words of a body with their folded forms, cut once per text: the search worker cuts a
+ * snippet for every shown result on every query, and folding every word of every body each
+ * time was most of that work.
  */
 const prepared = new Map<string, Word[]>();
 function wordsOf(text: string): Word[] {
