@@ -23,17 +23,22 @@ export function PageMeta({
   noindex?: boolean;
 }) {
   const { pathname } = useLocation();
-  const url = absoluteUrl(site, pathname);
+  // No SITE_URL, no canonical address: better none than a wrong one.
+  const url = site.url === null ? null : absoluteUrl({ url: site.url }, pathname);
   const fullTitle = title ? `${title} · ${SITE_NAME}` : SITE_NAME;
   return (
     <>
       <title>{fullTitle}</title>
       {description ? <meta name="description" content={description} /> : null}
-      {noindex ? <meta name="robots" content="noindex" /> : <link rel="canonical" href={url} />}
+      {noindex ? (
+        <meta name="robots" content="noindex" />
+      ) : url ? (
+        <link rel="canonical" href={url} />
+      ) : null}
       <meta property="og:site_name" content={SITE_NAME} />
       <meta property="og:title" content={title ?? SITE_NAME} />
       {description ? <meta property="og:description" content={description} /> : null}
-      <meta property="og:url" content={url} />
+      {url ? <meta property="og:url" content={url} /> : null}
       <meta property="og:type" content={article ? 'article' : 'website'} />
       {article ? <meta property="article:published_time" content={article.published} /> : null}
       {article?.tags.map((t) => (

@@ -60,10 +60,18 @@ export function isTermSlug(value: string): value is TermSlug {
 /** Inverse of `termSlug`; null when the text is not a slug this app could have made. */
 export function termFromSlug(slug: string): string | null {
   if (!isTermSlug(slug)) return null;
-  const decoded = slug.replace(/~([0-9a-f]{1,6})\.|-/g, (match, hex: string | undefined) =>
-    hex ? String.fromCodePoint(parseInt(hex, 16)) : ' ',
-  );
-  return termSlug(decoded) === slug ? decoded : null;
+  let valid = true;
+  const decoded = slug.replace(/~([0-9a-f]{1,6})\.|-/g, (match, hex: string | undefined) => {
+    if (!hex) return ' ';
+    const code = parseInt(hex, 16);
+    // Six hex digits reach past the last code point (U+10FFFF): no term has such a slug.
+    if (code > 0x10ffff) {
+      valid = false;
+      return '';
+    }
+    return String.fromCodePoint(code);
+  });
+  return valid && termSlug(decoded) === slug ? decoded : null;
 }
 
 export interface TermLabel {

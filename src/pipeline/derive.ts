@@ -1,6 +1,6 @@
 import { parseEssayDate } from '../domain/dates.ts';
 import type { EssayDate } from '../domain/essay.ts';
-import { essaySlugFromTitle, normalizeTerm } from '../domain/slugs.ts';
+import { essaySlugFromTitle, normalizeTerm, termSlug } from '../domain/slugs.ts';
 import { countWords, describe, readingMinutes } from '../domain/text.ts';
 import type { ParsedFile } from './frontMatter.ts';
 import { error, warning, type Problem } from './problems.ts';
@@ -28,6 +28,9 @@ export interface DeriveOptions {
   /** `YYYY-MM-DD`: the latest day a yearless date may be placed on. */
   anchorDate: string;
 }
+
+/** Longest tag or theme slug, in UTF-8 bytes; its page file name adds `.html`. */
+export const MAX_TERM_SLUG_BYTES = 200;
 
 /** `012_7b05.txt` → 12. */
 export function orderFromFileName(file: string): number {
@@ -117,6 +120,23 @@ export function deriveEssay(
   if (theme === '') {
     theme = tags[0] ?? 'uncategorized';
     problems.push(warning(file, `primary_theme is missing; using "${theme}"`, parsed.startLine));
+  }
+
+  // A tag or theme becomes a page file (`tags/<slug>.html`); file systems refuse names over
+  // 255 bytes, and no real tag is that long, so a runaway value is reported here.
+  for (const [key, value] of [
+    ...tags.map((t) => ['tags', t] as const),
+    ['primary_theme', theme] as const,
+  ]) {
+    const bytes = new TextEncoder().encode(termSlug(value)).length;
+    if (bytes > MAX_TERM_SLUG_BYTES)
+      problems.push(
+        error(
+          file,
+          `the ${key === 'tags' ? 'tag' : 'theme'} "${value.slice(0, 40)}…" is too long for a page address (${value.length} characters); keep it under 100`,
+          lineOf(key),
+        ),
+      );
   }
 
   let threadId = fm.thread_id;

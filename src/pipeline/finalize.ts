@@ -19,6 +19,16 @@ export function compareNewestFirst(
   return a.threadId < b.threadId ? -1 : a.threadId > b.threadId ? 1 : 0;
 }
 
+/** Order number, then thread id, then file: fields written in the files, nothing inferred. */
+export function compareSlugPriority(
+  a: Pick<EssayRecord, 'order' | 'threadId' | 'file'>,
+  b: Pick<EssayRecord, 'order' | 'threadId' | 'file'>,
+): number {
+  if (a.order !== b.order) return a.order - b.order;
+  if (a.threadId !== b.threadId) return a.threadId < b.threadId ? -1 : 1;
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+}
+
 function threadNumber(threadId: string): string {
   const digits = /(\d+)$/.exec(threadId);
   return digits ? digits[1]! : threadId.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
@@ -45,9 +55,11 @@ export function finalizeEssays(records: readonly EssayRecord[]): {
     }
   }
 
-  // Oldest first, so the first essay with a title keeps the plain slug and later ones get
-  // a suffix: adding a newer essay never changes the URL of an older one.
-  const oldestFirst = [...records].sort((a, b) => compareNewestFirst(b, a));
+  // Who keeps the plain slug is decided by what the files say, never by an inferred year: a
+  // yearless date's year depends on the build day, and a URL must not move with it. The
+  // lowest order number (the archive's own sequence) wins, then thread id, then file name, so
+  // adding a newer essay never changes the URL of an older one. docs/decisions/0004.
+  const oldestFirst = [...records].sort(compareSlugPriority);
   const taken = new Map<string, EssayRecord>();
   const slugged: FinalEssay[] = [];
   for (const r of oldestFirst) {

@@ -66,9 +66,22 @@ export function parseFrontMatter(source: SourceFile): ParsedFile | Problem[] {
     if (isScalar(pair.key) && pair.key.range)
       keyLines[String(pair.key.value)] = lineAt(pair.key.range[0]);
   }
+  let data: Record<string, unknown>;
+  try {
+    data = doc.toJS() as Record<string, unknown>;
+  } catch {
+    // The YAML library refuses aliases that expand too far (an "alias bomb").
+    return [
+      error(
+        file,
+        'the front matter repeats aliases (*name) too often to be read safely; write the values out',
+        open + 1,
+      ),
+    ];
+  }
   return {
     file,
-    data: doc.toJS() as Record<string, unknown>,
+    data,
     keyLines,
     startLine: open + 1,
     body: lines.slice(close + 1).join('\n'),

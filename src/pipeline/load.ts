@@ -40,7 +40,16 @@ async function listEssayFiles(root: string, problems: Problem[]): Promise<string
       return;
     }
     seenDirs.add(real);
-    const entries = await readdir(dir, { withFileTypes: true });
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      if (dir === root) throw e; // the whole folder: reported by the caller
+      // A folder that vanished or cannot be listed may hold essays: the build must not go on
+      // as if it had none.
+      problems.push(error(rel(root, dir), `this folder cannot be read: ${reason(e)}`));
+      return;
+    }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
@@ -58,7 +67,7 @@ async function listEssayFiles(root: string, problems: Problem[]): Promise<string
         info = entry.isSymbolicLink() ? await stat(full) : await lstat(full);
       } catch (e) {
         if (isEssayName(entry.name)) {
-          problems.push(error(rel(root, full), `cannot be read: ${(e as Error).message}`));
+          problems.push(error(rel(root, full), `cannot be read: ${reason(e)}`));
         }
         continue;
       }
@@ -79,6 +88,16 @@ async function listEssayFiles(root: string, problems: Problem[]): Promise<string
   }
   await walk(root);
   return found;
+}
+
+/** A file system error in plain words, without the stack or the absolute path. */
+function reason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (code === 'EACCES' || code === 'EPERM')
+    return 'permission denied; make the file readable (chmod a+r)';
+  if (code === 'ENOENT') return 'it was removed or renamed while the build was reading';
+  if (code === 'EISDIR') return 'it is a folder';
+  return e instanceof Error ? e.message : String(e);
 }
 
 function rel(root: string, full: string): string {
@@ -125,13 +144,16 @@ export function decodeSource(file: string, bytes: Uint8Array): SourceFile | Prob
   return { file, text: text.replace(/\r\n?/g, '\n') };
 }
 
-export async function loadEssays(root: string): Promise<LoadResult> {
+/** How a file's bytes are read; tests put a failing reader here. */
+export type ReadBytes = (file: string) => Promise<Uint8Array>;
+
+export async function loadEssays(root: string, read: ReadBytes = readFile): Promise<LoadResult> {
   const problems: Problem[] = [];
   let files: string[];
   try {
     files = await listEssayFiles(root, problems);
   } catch (e) {
-    problems.push(error(root, `the essays folder cannot be read: ${(e as Error).message}`));
+    problems.push(error(root, `the essays folder cannot be read: ${reason(e)}`));
     return { sources: [], problems };
   }
   if (files.length === 0 && problems.length === 0) {
@@ -144,7 +166,14 @@ export async function loadEssays(root: string): Promise<LoadResult> {
   }
   const sources: SourceFile[] = [];
   for (const full of files) {
-    const result = decodeSource(rel(root, full), await readFile(full));
+    let bytes: Uint8Array;
+    try {
+      bytes = await read(full);
+    } catch (e) {
+      problems.push(error(rel(root, full), `cannot be read: ${reason(e)}`));
+      continue;
+    }
+    const result = decodeSource(rel(root, full), bytes);
     if ('severity' in result) problems.push(result);
     else sources.push(result);
   }

@@ -131,8 +131,19 @@ export function placeHead(template: string, rendered: string): { head: string; b
   if (hoisted.join('').includes('<title>')) head = head.replace(/<title>[^<]*<\/title>/, '');
   if (hoisted.join('').includes('name="description"'))
     head = head.replace(/<meta\s+name="description"[^>]*>/, '');
-  head = head.replace('</head>', `${hoisted.join('')}</head>`);
+  // Replacements are functions throughout: a string replacement reads `$&`, `$$` and `$\``
+  // in essays (prices, LaTeX) as patterns and corrupts the page.
+  head = head.replace('</head>', () => `${hoisted.join('')}</head>`);
   return { head, body };
+}
+
+/** The full page for one prerendered path: the template with the rendered app in its root. */
+export function pageHtml(template: string, rendered: string, fullPath: string): string {
+  const { head, body } = placeHead(template, rendered);
+  return head.replace(
+    '<div id="root"></div>',
+    () => `<div id="root" data-prerendered="${escapeAttr(fullPath)}">${body}</div>`,
+  );
 }
 
 export function prerenderPlugin(): Plugin {
@@ -212,12 +223,7 @@ export function prerenderPlugin(): Plugin {
         Number(process.env.PRERENDER_THREADS) ||
         Math.min(availableParallelism(), 4, Math.ceil(pages.length / 250));
       const write = (i: number, html: string) => {
-        const full = paths[i]!;
-        const { head, body } = placeHead(template, html);
-        const out = head.replace(
-          '<div id="root"></div>',
-          `<div id="root" data-prerendered="${escapeAttr(full)}">${body}</div>`,
-        );
+        const out = pageHtml(template, html, paths[i]!);
         const file = path.join(outDir, pages[i]!.file);
         mkdirSync(path.dirname(file), { recursive: true });
         writeFileSync(file, out);

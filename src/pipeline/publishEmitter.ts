@@ -1,4 +1,4 @@
-import { absoluteUrl, type SiteConfig } from '../domain/site.ts';
+import { absoluteUrl, isPublished, type PublishedSite, type SiteConfig } from '../domain/site.ts';
 import { paths } from '../paths.ts';
 import type { Emitter, OutputFile } from './emit.ts';
 import type { FinalEssay } from './finalize.ts';
@@ -25,7 +25,7 @@ const xml = (s: string) =>
 /** The essay's day as a timestamp: noon UTC, so no time zone moves it to another day. */
 const stamp = (iso: string) => `${iso}T12:00:00Z`;
 
-export function atomFeed(site: SiteConfig, essays: readonly FinalEssay[]): string {
+export function atomFeed(site: PublishedSite, essays: readonly FinalEssay[]): string {
   const newest = essays.slice(0, FEED_SIZE);
   const home = site.url;
   const updated = newest[0] ? stamp(newest[0].date.iso) : '1970-01-01T00:00:00Z';
@@ -54,7 +54,7 @@ ${entries.join('\n')}
 `;
 }
 
-export function sitemap(site: SiteConfig, essays: readonly FinalEssay[]): string {
+export function sitemap(site: PublishedSite, essays: readonly FinalEssay[]): string {
   const urls = sitePages(essays);
   const body = urls
     .map(
@@ -70,17 +70,20 @@ ${body}
 }
 
 export function robots(site: SiteConfig): string {
-  return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(site, '/sitemap.xml')}\n`;
+  const rules = 'User-agent: *\nAllow: /\n';
+  return isPublished(site) ? `${rules}\nSitemap: ${absoluteUrl(site, '/sitemap.xml')}\n` : rules;
 }
 
 export function publishEmitter(site: SiteConfig): Emitter {
   return {
     name: 'publish',
     emit(essays): OutputFile[] {
+      const files = [{ fileName: 'robots.txt', source: robots(site) }];
+      if (!isPublished(site)) return files; // the build says so once (NO_SITE_URL_NOTE)
       return [
         { fileName: 'feed.xml', source: atomFeed(site, essays) },
         { fileName: 'sitemap.xml', source: sitemap(site, essays) },
-        { fileName: 'robots.txt', source: robots(site) },
+        ...files,
       ];
     },
   };

@@ -3,7 +3,7 @@ import { deriveEssay, type EssayRecord } from './derive.ts';
 import { essayDataEmitter, type Emitter, type OutputFile } from './emit.ts';
 import { finalizeEssays, type FinalEssay } from './finalize.ts';
 import { parseFrontMatter } from './frontMatter.ts';
-import { decodeSource, loadEssays, type SourceFile } from './load.ts';
+import { decodeSource, loadEssays, type ReadBytes, type SourceFile } from './load.ts';
 import type { Problem } from './problems.ts';
 import { searchIndexEmitter } from './searchEmitter.ts';
 
@@ -20,6 +20,8 @@ export interface PipelineOptions {
   /** `YYYY-MM-DD`; defaults to today (UTC). See docs/decisions/0003-yearless-dates.md. */
   anchorDate?: string;
   emitters?: readonly Emitter[];
+  /** How files are read (tests simulate unreadable and vanishing files). */
+  readBytes?: ReadBytes;
 }
 
 export interface PipelineResult {
@@ -63,7 +65,7 @@ export async function runPipeline(
   dir: string,
   options: PipelineOptions = {},
 ): Promise<PipelineResult> {
-  const { sources, problems } = await loadEssays(dir);
+  const { sources, problems } = await loadEssays(dir, options.readBytes);
   return processSources(sources, problems, options);
 }
 

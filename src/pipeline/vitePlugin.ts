@@ -5,7 +5,8 @@ import { ESSAY_EXTENSIONS } from './load.ts';
 import { formatProblem, formatReport } from './problems.ts';
 import { publishEmitter } from './publishEmitter.ts';
 import { defaultEmitters, runPipeline, type PipelineResult } from './run.ts';
-import type { SiteConfig } from '../domain/site.ts';
+import { serialRunner } from './serialRunner.ts';
+import { NO_SITE_URL_NOTE, type SiteConfig } from '../domain/site.ts';
 
 /**
  * Runs the content pipeline inside Vite: once per `vite build`, and again in `vite dev`
@@ -110,6 +111,8 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
         this.error('the essays have errors, listed above; nothing was built');
       }
       this.info?.(`essays: ${done.essays.length} from ${dir}`);
+      if (!options.site.url && this.environment?.config.command !== 'serve')
+        this.warn(NO_SITE_URL_NOTE);
     },
 
     resolveId(id) {
@@ -122,9 +125,11 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
 
     transformIndexHtml() {
       const base = options.site.basePath;
-      const tags: HtmlTagDescriptor[] = [
-        // The feed is announced on every page, under the base path like every other file.
-        {
+      const tags: HtmlTagDescriptor[] = [];
+      // The feed (written only for a site with an address) is announced on every page, under
+      // the base path like every other file.
+      if (options.site.url)
+        tags.push({
           tag: 'link',
           attrs: {
             rel: 'alternate',
@@ -133,8 +138,7 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
             href: `${base}feed.xml`,
           },
           injectTo: 'head',
-        },
-      ];
+        });
       // Every page needs the essay index first: fetching it alongside the scripts, not after
       // they ran, saves a round trip before the first paint (crossorigin matches fetch()'s
       // default credentials, or the browser would fetch it twice).
@@ -161,8 +165,16 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
 
     configureServer(server) {
       server.watcher.add(dir);
+      const rebuild = serialRunner(
+        () => rebuildInDev(server),
+        (e) => {
+          const message = `essays: the rebuild failed: ${e instanceof Error ? e.message : String(e)}`;
+          server.config.logger.error(message);
+          server.ws.send({ type: 'error', err: { message, stack: '' } });
+        },
+      );
       const onChange = (file: string) => {
-        if (isEssayFile(path.resolve(file))) void rebuildInDev(server);
+        if (isEssayFile(path.resolve(file))) void rebuild();
       };
       server.watcher.on('change', onChange);
       server.watcher.on('add', onChange);

@@ -135,6 +135,28 @@ export function tortureCases(): TortureCase[] {
       expect: err(/not valid YAML/),
     },
     {
+      kind: 'YAML alias bomb (nested anchors)',
+      file: 'alias-bomb.md',
+      content: `---\n${Array.from({ length: 9 }, (_, i) =>
+        i === 0
+          ? 'a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'
+          : `a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`,
+      ).join('\n')}\ntitle: "Bomb"\ndate: Thu Mar 14\n---\n\nBody.\n`,
+      expect: err(/repeats aliases/, 1),
+    },
+    {
+      kind: 'a 300-character tag',
+      file: 'long-tag.md',
+      content: essayFile({ tags: `["fine", "${'very long tag '.repeat(22)}"]` }),
+      expect: err(/tag ".*" is too long for a page address/, 9),
+    },
+    {
+      kind: 'a 300-character theme',
+      file: 'long-theme.md',
+      content: essayFile({ primary_theme: 'étude '.repeat(50) }),
+      expect: err(/theme ".*" is too long for a page address/, 8),
+    },
+    {
       kind: 'tab indentation',
       file: 'tabs.md',
       content: '---\ntitle: "Tabs"\ntags:\n\t- one\n\t- two\ndate: Thu Mar 14\n---\n\nBody.\n',

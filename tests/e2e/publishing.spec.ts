@@ -81,3 +81,18 @@ test('the feed, sitemap and robots.txt name every essay by its absolute URL', as
   await page.goto(essayLinks[3]!);
   await expect(page.locator('.prose')).toBeVisible();
 });
+
+test('a site built without SITE_URL names no made-up address', async ({ request }) => {
+  // The main test site is built without SITE_URL. It once shipped http://127.0.0.1:4173/ as
+  // every page's canonical URL, in og:url, the feed and the sitemap.
+  const main = 'http://127.0.0.1:4173/';
+  const html = await (await request.get(`${main}essays/the-third-month`)).text();
+  expect(html).toContain('class="prose');
+  expect(html).not.toContain('rel="canonical"');
+  expect(html).not.toContain('og:url');
+  expect(html).not.toContain('127.0.0.1');
+  expect(html).not.toContain('application/atom+xml');
+  expect(await (await request.get(`${main}robots.txt`)).text()).not.toContain('Sitemap');
+  const feed = await request.get(`${main}feed.xml`);
+  expect(await feed.text()).not.toContain('<feed');
+});

@@ -135,6 +135,25 @@ describe('the folder walk', () => {
     expect(messages.some((m) => m.startsWith('002_dir.txt: is a folder'))).toBe(true);
   });
 
+  it('reports unreadable and vanished files by name instead of crashing', async () => {
+    const dir = makeFolder({ '000_a.txt': essay(0), '001_b.txt': essay(1), '002_c.txt': essay(2) });
+    // As root (CI), chmod cannot make a file unreadable: the reader fails as the OS would.
+    const failing = (code: string) => Object.assign(new Error(`${code}: failed`), { code });
+    const result = await runPipeline(dir, {
+      anchorDate: '2026-11-24',
+      readBytes: async (file) => {
+        if (file.endsWith('001_b.txt')) throw failing('EACCES');
+        if (file.endsWith('002_c.txt')) throw failing('ENOENT');
+        return readFileSync(file);
+      },
+    });
+    expect(result.ok).toBe(false);
+    expect(result.problems.map((p) => `${p.file}: ${p.severity}: ${p.message}`)).toEqual([
+      '001_b.txt: error: cannot be read: permission denied; make the file readable (chmod a+r)',
+      '002_c.txt: error: cannot be read: it was removed or renamed while the build was reading',
+    ]);
+  });
+
   it('reports an empty folder instead of building an empty site', async () => {
     const result = await runPipeline(makeFolder({}), { anchorDate: '2026-11-24' });
     expect(result.ok).toBe(false);

@@ -218,6 +218,24 @@ describe('slugs across the archive', () => {
     expect(result.essays.map((e) => e.slug).sort()).toEqual(['same-title', 'same-title-0009']);
   });
 
+  it('keeps each URL on the same essay whatever day the archive is built', () => {
+    // Yearless dates whose inferred order flips between two build days.
+    const files = {
+      '001_a.txt': essay({ thread_id: 'thread_0001', title: '"same title"', date: 'Mar 01' }),
+      '002_b.txt': essay({ thread_id: 'thread_0002', title: '"same title"', date: 'Feb 01' }),
+    };
+    const slugs = (anchorDate: string) =>
+      Object.fromEntries(
+        runOnTexts(files, { anchorDate }).essays.map((e) => [e.threadId, e.slug]),
+      );
+    // On 2025-02-15 "Mar 01" is 2024 (older than "Feb 01" 2025); on 2025-06-01 it is 2025.
+    expect(slugs('2025-02-15')).toEqual(slugs('2025-06-01'));
+    expect(slugs('2025-02-15')).toEqual({
+      thread_0001: 'same-title',
+      thread_0002: 'same-title-0002',
+    });
+  });
+
   it('falls back to the thread number when the title has no Latin letters', () => {
     const result = runOnTexts({ 'a.txt': essay({ title: '"日本語"' }) }, ANCHOR);
     expect(result.essays[0]!.slug).toBe('essay-0412');

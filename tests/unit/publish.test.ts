@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, siteConfig } from '../../src/domain/site';
-import { atomFeed, robots, sitemap } from '../../src/pipeline/publishEmitter';
+import { absoluteUrl, isPublished, siteConfig, type PublishedSite } from '../../src/domain/site';
+import { atomFeed, publishEmitter, robots, sitemap } from '../../src/pipeline/publishEmitter';
+
+function published(env: Record<string, string>): PublishedSite {
+  const site = siteConfig(env);
+  if (!isPublished(site)) throw new Error('expected a site address');
+  return site;
+}
 import { runOnTexts } from '../../src/pipeline/run';
 
 describe('site config', () => {
   it.each([
-    [{}, 'http://127.0.0.1:4173/', '/'],
+    [{}, null, '/'],
+    [{ BASE_PATH: '/preview' }, null, '/preview/'],
     [{ SITE_URL: 'https://example.org' }, 'https://example.org/', '/'],
     [{ SITE_URL: 'https://example.org/essays' }, 'https://example.org/essays/', '/essays/'],
     [{ SITE_URL: 'https://example.org/essays/?x=1#y' }, 'https://example.org/essays/', '/essays/'],
@@ -27,14 +34,21 @@ describe('site config', () => {
   });
 
   it('builds absolute URLs under the site address', () => {
-    const site = siteConfig({ SITE_URL: 'https://example.org/essays/' });
+    const site = published({ SITE_URL: 'https://example.org/essays/' });
     expect(absoluteUrl(site, '/essays/x')).toBe('https://example.org/essays/essays/x');
     expect(absoluteUrl(site, '/')).toBe('https://example.org/essays/');
   });
 });
 
+describe('a build without SITE_URL', () => {
+  it('writes no feed or sitemap and points robots.txt at none: no made-up host anywhere', () => {
+    const files = publishEmitter(siteConfig({})).emit([], []);
+    expect(files).toEqual([{ fileName: 'robots.txt', source: 'User-agent: *\nAllow: /\n' }]);
+  });
+});
+
 describe('feed, sitemap and robots', () => {
-  const site = siteConfig({ SITE_URL: 'https://example.org/lib/', SITE_NAME: 'Notes & <Essays>' });
+  const site = published({ SITE_URL: 'https://example.org/lib/', SITE_NAME: 'Notes & <Essays>' });
   const { essays } = runOnTexts(
     {
       '000_a.txt': `---

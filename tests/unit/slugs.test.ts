@@ -42,9 +42,12 @@ describe('termSlug round-trips', () => {
     expect(termFromSlug(slug)).toBe(value.trim().replace(/\s+/g, ' ').toLowerCase());
   });
 
-  it.each(['', 'has space', 'bad~zz.', 'trailing~2d', 'UPPER~2D.'])('rejects %j', (slug) => {
-    expect(termFromSlug(slug)).toBeNull();
-  });
+  it.each(['', 'has space', 'bad~zz.', 'trailing~2d', 'UPPER~2D.', '~110000.', 'a~ffffff.b'])(
+    'rejects %j',
+    (slug) => {
+      expect(termFromSlug(slug)).toBeNull();
+    },
+  );
 });
 
 describe('termLabel', () => {

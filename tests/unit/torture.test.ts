@@ -26,11 +26,6 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('the torture corpus', () => {
-  it('has at least 40 kinds of broken or odd files', () => {
-    expect(new Set(cases.map((c) => c.kind)).size).toBeGreaterThanOrEqual(40);
-    expect(cases.filter((c) => c.expect.outcome === 'error').length).toBeGreaterThanOrEqual(30);
-  });
-
   it('fails the build as a whole and emits nothing', () => {
     expect(all.ok).toBe(false);
     expect(all.outputs).toEqual([]);
