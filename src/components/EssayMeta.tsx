@@ -1,6 +1,11 @@
+import { displayDate } from '../domain/dates';
 import type { EssaySummary } from '../domain/essay';
+import { useLocale } from '../hooks/useLocale';
 
-/** Date as written, reading time, words. The inferred year is offered as a tooltip only. */
+/**
+ * Date as written (a timestamp as a readable day in the reader's locale), reading time, words. The
+ * inferred year is offered as a tooltip only.
+ */
 export function EssayMeta({
   essay,
   showWords = false,
@@ -8,6 +13,7 @@ export function EssayMeta({
   essay: EssaySummary;
   showWords?: boolean;
 }) {
+  const locale = useLocale();
   const { date } = essay;
   return (
     <p className="essay-meta">
@@ -15,7 +21,7 @@ export function EssayMeta({
         dateTime={date.iso}
         title={date.yearInferred ? `Year not given; sorted as ${date.iso.slice(0, 4)}` : undefined}
       >
-        {date.text}
+        {displayDate(date, locale)}
       </time>
       <span aria-hidden="true"> · </span>
       <span>{essay.readingTime} min read</span>

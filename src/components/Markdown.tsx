@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import { rehypeAlignClasses } from '../lib/rehypeAlignClasses';
 import { rehypeMark } from '../lib/rehypeMark';
 import { remarkHeadingIds, remarkTypography } from '../lib/remarkReader';
 
@@ -40,6 +41,7 @@ export function Markdown({
 }) {
   const rehypePlugins = useMemo(
     () => [
+      rehypeAlignClasses,
       [rehypeMark, { terms: highlight }] as [typeof rehypeMark, { terms: ReadonlySet<string> }],
     ],
     [highlight],

@@ -157,3 +157,25 @@ export function parseEssayDate(raw: string, anchorIso: string): DateParse {
 export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
+
+/** A machine timestamp (`2016-11-13T06:03:24Z`, `Thu, 14 Mar 2024 10:00:00 +0000`). */
+const TIMESTAMP =
+  /^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}|\d{4} \d{1,2}:\d{2}(?::\d{2})?(?: ?(?:[+-]\d{4}|GMT|UTC|Z))?$/;
+
+/**
+ * The date as a reader sees it. Dates a person wrote (`Thu Mar 14`, `March 14, 2024`) are
+ * shown as written; a machine timestamp becomes a readable day in the reader's `locale`
+ * (`2016-11-13T06:03:24Z` → "November 13, 2016"). The day is the one written in the stamp,
+ * not moved by the reader's time zone.
+ */
+export function displayDate(date: { text: string; iso: string }, locale: string): string {
+  if (!TIMESTAMP.test(date.text.trim())) return date.text;
+  const [y, m, d] = date.iso.split('-').map(Number) as [number, number, number];
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(y, m - 1, d)),
+    );
+  } catch {
+    return date.iso; // an unknown locale tag
+  }
+}

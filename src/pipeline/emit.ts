@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EssayBody, EssayIndex, EssaySummary } from '../domain/essay.ts';
 import type { FinalEssay } from './finalize.ts';
-import { headingsFast } from './markdown.ts';
+import { headingsOfMarkdown } from './markdown.ts';
 
 /**
  * Stage 5: turn the essays into the files the browser loads. Each emitter is a small named
@@ -31,7 +31,7 @@ export function bodyFile(essay: FinalEssay): OutputFile {
   const body: EssayBody = {
     slug: essay.slug,
     markdown: essay.markdown,
-    headings: headingsFast(essay.markdown),
+    headings: headingsOfMarkdown(essay.markdown),
   };
   const source = JSON.stringify(body);
   return { fileName: `${DATA_DIR}/essays/${essay.slug}.${contentHash(source)}.json`, source };

@@ -26,7 +26,22 @@ export function SearchPage() {
   const q = params.get('q') ?? '';
   const key = params.toString();
   const filters = useMemo(() => parseListQuery(new URLSearchParams(key), catalog), [key, catalog]);
-  const state = useSearch(q);
+  // The filters narrow the search in the worker, before the best results are cut: filtering
+  // the best 200 afterwards missed matches ranked lower in the whole archive.
+  const within = useMemo(
+    () => (hasFilters(filters) ? filterIndexes(catalog, filters) : null),
+    [catalog, filters],
+  );
+  const withinKey = within
+    ? listQueryToParams({
+        tags: filters.tags,
+        theme: filters.theme,
+        length: filters.length,
+        from: filters.from,
+        to: filters.to,
+      }).toString()
+    : '';
+  const state = useSearch(q, within, withinKey);
   const progress = useProgress();
   const latest =
     state.status === 'done' ? state.answer : state.status === 'loading' ? state.previous : null;
@@ -36,15 +51,7 @@ export function SearchPage() {
   const busy = state.status === 'loading' || answer !== latest;
   const stale = answer !== null && answer.build !== index.build;
 
-  const allowed = useMemo(
-    () => (hasFilters(filters) ? new Set(filterIndexes(catalog, filters)) : null),
-    [catalog, filters],
-  );
-  const hits = useMemo(
-    () =>
-      answer && !stale ? answer.result.hits.filter((h) => !allowed || allowed.has(h.doc)) : [],
-    [answer, allowed, stale],
-  );
+  const hits = useMemo(() => (answer && !stale ? answer.result.hits : []), [answer, stale]);
   const terms = useMemo(
     () => new Set(answer?.result.expansions.flat().map((e) => e.term) ?? []),
     [answer],
@@ -122,7 +129,7 @@ export function SearchPage() {
   else if (answer.result.query.onlyStopWords)
     status = `“${q.trim()}” holds only very common words. Add a more specific word.`;
   else if (hits.length === 0)
-    status = `No essays match “${q.trim()}”${allowed ? ' with these filters' : ''}.`;
+    status = `No essays match “${q.trim()}”${within ? ' with these filters' : ''}.`;
   else
     status = `${hits.length === 1 ? '1 essay matches' : `${hits.length.toLocaleString('en')} essays match`} “${q.trim()}”${answer.result.total > answer.result.hits.length ? ` (showing the best ${answer.result.hits.length})` : ''}.`;
 
@@ -162,7 +169,7 @@ export function SearchPage() {
         </p>
       ) : null}
       <ActiveFilters filters={active} onClearAll={() => setParams(new URLSearchParams({ q }))} />
-      {hits.length === 0 && allowed && answer && answer.result.hits.length > 0 ? (
+      {hits.length === 0 && within && answer && answer.result.totalInArchive > 0 ? (
         <p>
           <button
             type="button"
@@ -171,7 +178,7 @@ export function SearchPage() {
           >
             Search all essays instead
           </button>{' '}
-          ({answer.result.hits.length} match without the filters)
+          ({answer.result.totalInArchive.toLocaleString('en')} match without the filters)
         </p>
       ) : null}
       <div className="essay-list" aria-busy={busy}>

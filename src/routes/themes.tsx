@@ -2,7 +2,9 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { PageMeta } from '../components/PageMeta';
 import { themeGroups } from '../data/terms';
+import { displayDate } from '../domain/dates';
 import { termLabel } from '../domain/slugs';
+import { useLocale } from '../hooks/useLocale';
 import { paths } from '../paths';
 import { useLibrary } from './rootData';
 
@@ -10,6 +12,7 @@ import { useLibrary } from './rootData';
 export function Themes() {
   const { catalog } = useLibrary();
   const groups = useMemo(() => themeGroups(catalog), [catalog]);
+  const locale = useLocale();
   return (
     <>
       <PageMeta
@@ -51,7 +54,7 @@ export function Themes() {
                 ) : null}
                 <p className="theme-newest">
                   Newest: <Link to={paths.essay.build(newest.slug)}>{newest.title}</Link>{' '}
-                  <span className="muted">({newest.date.text})</span>
+                  <span className="muted">({displayDate(newest.date, locale)})</span>
                 </p>
               </li>
             ))}

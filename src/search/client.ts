@@ -84,7 +84,12 @@ export function warmUpSearch(): void {
   void start().catch(() => {});
 }
 
-export function search(q: string, limit = 50): Promise<SearchAnswer> {
+/** `within`: doc numbers (indexes into the essay index) to search among; null for all. */
+export function search(
+  q: string,
+  limit = 50,
+  within: readonly number[] | null = null,
+): Promise<SearchAnswer> {
   const id = ++nextId;
   // Older queries still waiting will never be shown: settle them now as superseded.
   for (const [oldId, w] of waiting) {
@@ -96,7 +101,14 @@ export function search(q: string, limit = 50): Promise<SearchAnswer> {
   return new Promise((resolve, reject) => {
     waiting.set(id, { resolve, reject });
     start().then(
-      () => worker!.postMessage({ type: 'query', id, q, limit } satisfies ToWorker),
+      () =>
+        worker!.postMessage({
+          type: 'query',
+          id,
+          q,
+          limit,
+          within: within ? [...within] : null,
+        } satisfies ToWorker),
       (e: unknown) => {
         waiting.delete(id);
         reject(e instanceof Error ? e : new Error(String(e)));

@@ -30,8 +30,10 @@ export interface Hit {
 export interface SearchResult {
   query: ParsedQuery;
   hits: Hit[];
-  /** Essays matching at least one word (before the limit). */
+  /** Essays matching at least one word, within `within` when given (before the limit). */
   total: number;
+  /** Essays matching at least one word in the whole archive, ignoring `within`. */
+  totalInArchive: number;
   /** Per query word, the archive words it matched: what to highlight. */
   expansions: Expansion[][];
   /** For a search with no results, the closest real words, or null. */
@@ -45,7 +47,12 @@ const MAX_FUZZY_EXPANSIONS = 8;
 const POSTINGS_CACHE = 4000;
 
 export interface Engine {
-  search(raw: string, limit?: number): SearchResult;
+  /**
+   * `within`: the essays (doc numbers) a search is narrowed to, e.g. one tag's. Applied
+   * before the best `limit` are cut, so a narrowed search finds matches that rank low in the
+   * whole archive, and counts them right.
+   */
+  search(raw: string, limit?: number, within?: ArrayLike<number> | null): SearchResult;
   expand(token: QueryToken): Expansion[];
   readonly docCount: number;
 }
@@ -171,8 +178,15 @@ export function createEngine(index: SearchIndex): Engine {
   /** Set for essays lacking a quoted (required) word. */
   const excluded = new Uint8Array(docCount);
   const touchedMark = new Uint8Array(docCount);
+  /** `withinStamp[d] === stamp` marks essay d as inside this search's `within`. */
+  const withinStamp = new Uint32Array(docCount);
+  let stamp = 0;
 
-  function search(raw: string, limit = 50): SearchResult {
+  function search(raw: string, limit = 50, within: ArrayLike<number> | null = null): SearchResult {
+    if (within) {
+      stamp++;
+      for (let i = 0; i < within.length; i++) withinStamp[within[i]!] = stamp;
+    }
     const query = parseQuery(raw);
     const expansions = query.tokens.map(expand);
     const touched: number[] = [];
@@ -208,8 +222,13 @@ export function createEngine(index: SearchIndex): Engine {
       for (const d of hitThisToken) best[d] = 0;
     });
     let hits: Hit[] = [];
+    let totalInArchive = 0;
     for (const d of touched) {
-      if (!excluded[d]) hits.push({ doc: d, score: scores[d]!, matched: matched[d]! });
+      if (!excluded[d]) {
+        totalInArchive++;
+        if (!within || withinStamp[d] === stamp)
+          hits.push({ doc: d, score: scores[d]!, matched: matched[d]! });
+      }
       scores[d] = 0;
       matched[d] = 0;
       excluded[d] = 0;
@@ -218,7 +237,14 @@ export function createEngine(index: SearchIndex): Engine {
     hits.sort((a, b) => b.matched - a.matched || b.score - a.score || a.doc - b.doc);
     const total = hits.length;
     hits = hits.slice(0, limit);
-    return { query, hits, total, expansions, didYouMean: total === 0 ? suggest(query) : null };
+    return {
+      query,
+      hits,
+      total,
+      totalInArchive,
+      expansions,
+      didYouMean: totalInArchive === 0 ? suggest(query) : null,
+    };
   }
 
   /** The closest real word for each typed word that has none, looser than search itself. */

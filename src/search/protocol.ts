@@ -11,7 +11,8 @@ export interface SnippetItem {
 /** Messages between the page and the search worker. */
 export type ToWorker =
   | { type: 'init'; url: string }
-  | { type: 'query'; id: number; q: string; limit: number }
+  /** `within`: doc numbers to search among (a tag's, a theme's), or null for all. */
+  | { type: 'query'; id: number; q: string; limit: number; within: number[] | null }
   | { type: 'snippets'; id: number; items: SnippetItem[]; terms: string[] };
 
 export type FromWorker =

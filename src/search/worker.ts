@@ -19,7 +19,7 @@ const post = (message: FromWorker) => self.postMessage(message);
 
 function answer(query: Extract<ToWorker, { type: 'query' }>) {
   const t0 = performance.now();
-  const result = engine!.search(query.q, query.limit);
+  const result = engine!.search(query.q, query.limit, query.within);
   post({ type: 'result', id: query.id, result, ms: performance.now() - t0 });
 }
 

@@ -140,7 +140,9 @@ export function tortureCases(): TortureCase[] {
       content: `---\n${Array.from({ length: 9 }, (_, i) =>
         i === 0
           ? 'a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'
-          : `a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`,
+          : `a${i}: &a${i} [${Array(9)
+              .fill(`*a${i - 1}`)
+              .join(', ')}]`,
       ).join('\n')}\ntitle: "Bomb"\ndate: Thu Mar 14\n---\n\nBody.\n`,
       expect: err(/repeats aliases/, 1),
     },

@@ -18,6 +18,25 @@ test('footnotes jump to the note and back to the text', async ({ page }) => {
   await expect(page.locator('#user-content-fnref-1')).toBeInViewport();
 });
 
+test('aligned table columns keep their alignment with no inline style (the CSP forbids it)', async ({
+  page,
+}) => {
+  // Prerendered: a `style` attribute in the HTML is a CSP violation, a console error that
+  // fails every test; rendered in the browser (client navigation) too.
+  for (const arrive of ['load', 'client'] as const) {
+    if (arrive === 'load') await page.goto(LONG);
+    else {
+      await page.goto('/?sort=longest');
+      await page.locator(`main a[href="${LONG}"]`).first().click();
+    }
+    const row = page.locator('.prose table tbody tr').first();
+    await expect(row.locator('td').first()).toHaveCSS('text-align', 'right');
+    await expect(row.locator('td').nth(1)).toHaveCSS('text-align', 'center');
+    await expect(row.locator('td').nth(2)).toHaveCSS('text-align', 'left');
+    await expect(page.locator('.prose [style]')).toHaveCount(0);
+  }
+});
+
 test('typographic dashes and quotes, a table of contents with working anchors', async ({
   page,
 }) => {
@@ -203,3 +222,18 @@ for (const theme of ['Light', 'Dark', 'Sepia'] as const) {
     await expectNoAxeViolations(page);
   });
 }
+
+test.describe('a timestamp date in a German browser', () => {
+  test.use({ locale: 'de-DE' });
+  test('reads as a day in the reader’s language, not as a raw timestamp', async ({
+    page,
+    request,
+  }) => {
+    // The file says `date: 2026-07-02T06:03:24Z`; the prerendered page is in English.
+    const html = await (await request.get('/essays/what-a-mode-of-production-is-not')).text();
+    expect(html).toContain('July 2, 2026');
+    await page.goto('/essays/what-a-mode-of-production-is-not');
+    await expect(page.locator('.essay-meta time')).toHaveText('2. Juli 2026');
+    await expect(page.locator('.essay-meta time')).toHaveAttribute('datetime', '2026-07-02');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEssayDate } from '../../src/domain/dates';
+import { parseEssayDate, displayDate } from '../../src/domain/dates';
 
 const ANCHOR = '2026-11-24';
 
@@ -51,5 +51,19 @@ describe('parseEssayDate', () => {
   it('is stable for the same anchor and moves only when a later matching day exists', () => {
     expect(parseEssayDate('Thu Mar 14', '2029-12-31')).toMatchObject({ iso: '2024-03-14' });
     expect(parseEssayDate('Thu Mar 14', '2030-03-14')).toMatchObject({ iso: '2030-03-14' });
+  });
+});
+
+describe('displayDate', () => {
+  it.each([
+    ['Thu Mar 14', '2024-03-14', 'en', 'Thu Mar 14'],
+    ['2024-03-14', '2024-03-14', 'en', '2024-03-14'],
+    ['March 14, 2024', '2024-03-14', 'de', 'March 14, 2024'],
+    ['2016-11-13T06:03:24Z', '2016-11-13', 'en', 'November 13, 2016'],
+    ['2016-11-13T23:30:00-05:00', '2016-11-13', 'en', 'November 13, 2016'],
+    ['2016-11-13 06:03', '2016-11-13', 'de', '13. November 2016'],
+    ['Thu, 14 Mar 2024 10:00:00 +0000', '2024-03-14', 'fr', '14 mars 2024'],
+  ])('%j (%s) in %s → %j', (text, iso, locale, shown) => {
+    expect(displayDate({ text, iso }, locale)).toBe(shown);
   });
 });

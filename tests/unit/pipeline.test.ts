@@ -225,9 +225,7 @@ describe('slugs across the archive', () => {
       '002_b.txt': essay({ thread_id: 'thread_0002', title: '"same title"', date: 'Feb 01' }),
     };
     const slugs = (anchorDate: string) =>
-      Object.fromEntries(
-        runOnTexts(files, { anchorDate }).essays.map((e) => [e.threadId, e.slug]),
-      );
+      Object.fromEntries(runOnTexts(files, { anchorDate }).essays.map((e) => [e.threadId, e.slug]));
     // On 2025-02-15 "Mar 01" is 2024 (older than "Feb 01" 2025); on 2025-06-01 it is 2025.
     expect(slugs('2025-02-15')).toEqual(slugs('2025-06-01'));
     expect(slugs('2025-02-15')).toEqual({

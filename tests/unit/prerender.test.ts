@@ -7,7 +7,7 @@ const TEMPLATE =
 
 describe('a prerendered page', () => {
   // `$` sequences mean something to String.replace when the replacement is a string.
-  const dollars = 'A loaf cost $$3, and $& is what a regex calls the match; $` and $\' too; $$x$$';
+  const dollars = "A loaf cost $$3, and $& is what a regex calls the match; $` and $' too; $$x$$";
   const rendered = `<title>On $&amp; prices $$ · Essays</title><main><p>${dollars}</p></main>`;
   const page = pageHtml(TEMPLATE, rendered, '/essays/prices');
 

@@ -5,7 +5,10 @@ import { headingIds, headingSlug } from '../../src/domain/headings';
 import { continueReading, parseProgress } from '../../src/lib/progress';
 import { DEFAULT_SETTINGS, parseSettings } from '../../src/lib/settings';
 import { smarten } from '../../src/lib/typography';
-import { headingsFast, headingsOf, parseMarkdown } from '../../src/pipeline/markdown';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { Markdown } from '../../src/components/Markdown';
+import { headingsOf, headingsOfMarkdown, parseMarkdown } from '../../src/pipeline/markdown';
 
 describe('smarten: typographic quotes and dashes', () => {
   it.each([
@@ -145,13 +148,32 @@ describe('reading progress from storage', () => {
   });
 });
 
-describe('the fast heading scan agrees with a full parse', () => {
-  it.each([
+describe('the contents list names exactly the headings the reader renders', () => {
+  const cases = [
     '# Title\n\n## One *emphasis*\n\ntext\n\n### Two [link](https://x.y) ###\n\n## One emphasis\n',
     '## A\n\n```\n## not a heading\n```\n\n~~~md\n### nor this\n~~~\n\n#### B `code` C\n',
     'no headings at all, just text -- and a 1) list\n\n1) one\n2) two\n',
     '##NotAHeading\n\n  ## indented two spaces\n\n    ## indented code block? no: four spaces\n',
-  ])('%j', (md) => {
-    expect(headingsFast(md)).toEqual(headingsOf(parseMarkdown(md)));
+    'Setext level two\n----------------\n\nAnd level one\n=============\n\ntext\n',
+    '> ## Quoted heading\n>\n> quoted text\n\n- ## Heading in a list\n- item\n',
+    '````md\n```\n## inside a fence that holds a fence\n```\n````\n\n## After the fences\n',
+    'A paragraph\n\n---\n\na rule, not a heading\n',
+  ];
+  it.each(cases)('%j', (md) => {
+    const html = renderToStaticMarkup(createElement(Markdown, { markdown: md }));
+    const rendered = [...html.matchAll(/<h([2-4]) id="([^"]+)"/g)].map((m) => ({
+      depth: Number(m[1]),
+      id: m[2],
+    }));
+    expect(headingsOfMarkdown(md).map(({ depth, id }) => ({ depth, id }))).toEqual(rendered);
+  });
+
+  it('finds setext headings, headings in quotes and lists, and skips fenced fences', () => {
+    expect(headingsOfMarkdown(cases[4]!).map((h) => h.id)).toEqual(['setext-level-two']);
+    expect(headingsOfMarkdown(cases[5]!).map((h) => h.id)).toEqual([
+      'quoted-heading',
+      'heading-in-a-list',
+    ]);
+    expect(headingsOfMarkdown(cases[6]!).map((h) => h.id)).toEqual(['after-the-fences']);
   });
 });

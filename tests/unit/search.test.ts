@@ -179,6 +179,21 @@ describe('the engine', () => {
     expect(r.didYouMean).toBe('laundromat');
   });
 
+  it('narrows to the given essays before the best are cut, and counts within them', () => {
+    const all = engine.search('reading ', 10);
+    expect(all.total).toBeGreaterThan(2);
+    // With a limit of one, the best match in the archive fills the whole answer; the essays
+    // searched within must still come back, and be counted right.
+    const best = all.hits[0]!.doc;
+    const others = all.hits.slice(1).map((h) => h.doc);
+    const within = engine.search('reading ', 1, others);
+    expect(within.hits.map((h) => h.doc)).toEqual([others[0]]);
+    expect(within.total).toBe(others.length);
+    expect(within.totalInArchive).toBe(all.total);
+    expect(within.hits.map((h) => h.doc)).not.toContain(best);
+    expect(engine.search('reading ', 10, []).hits).toEqual([]);
+  });
+
   it('reports the words each query word matched, for highlighting', () => {
     expect(engine.search('freqency ').expansions[0]!.map((e) => e.term)).toEqual(['frequency']);
   });

@@ -43,10 +43,13 @@ describe('serialRunner (dev rebuilds)', () => {
   it('hands a failing run to onError and keeps serving requests', async () => {
     const errors: unknown[] = [];
     let calls = 0;
-    const request = serialRunner(async () => {
-      calls++;
-      if (calls === 1) throw new Error('pipeline crashed');
-    }, (e) => errors.push(e));
+    const request = serialRunner(
+      async () => {
+        calls++;
+        if (calls === 1) throw new Error('pipeline crashed');
+      },
+      (e) => errors.push(e),
+    );
     await expect(request()).resolves.toBeUndefined();
     await request();
     expect(errors.map((e) => (e as Error).message)).toEqual(['pipeline crashed']);
