@@ -5,11 +5,21 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/chromium';
  * End-to-end tests drive the system Chromium (never a downloaded browser) against the built
  * site served by `vite preview`. `npm test` builds first; `npm run test:e2e` alone expects dist/.
  */
-const PORT = 4173;
-export const HOSTILE_PORT = 4175;
-export const SUBFOLDER_PORT = 4177;
+/**
+ * Ports of the test servers, from E2E_PORT_BASE (default 4173) so a second copy of the suite
+ * (another checkout) can run beside this one: `E2E_PORT_BASE=5173 npm test`.
+ */
+const BASE_PORT = Number(process.env.E2E_PORT_BASE) || 4173;
+export const MAIN_PORT = BASE_PORT;
+const PORT = MAIN_PORT;
+export const HOSTILE_PORT = BASE_PORT + 2;
 /** Taken by the offline update test's own switchable server. */
-export const UPDATE_PORT = 4176;
+export const UPDATE_PORT = BASE_PORT + 3;
+export const SUBFOLDER_PORT = BASE_PORT + 4;
+/** Taken by the progress test's own switchable server (an essay renamed between builds). */
+export const RENAME_PORT = BASE_PORT + 5;
+/** Taken by the partial-save test's own server (one essay body missing on the host). */
+export const PARTIAL_PORT = BASE_PORT + 6;
 
 export default defineConfig({
   testDir: 'tests/e2e',

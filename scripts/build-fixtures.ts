@@ -2,10 +2,11 @@
  * Builds the extra sites the end-to-end tests serve (`npm run build:fixtures`):
  * - dist-fixtures/hostile: one essay per XSS vector of tests/corpora/xss.ts
  * - dist-fixtures/update-v1 and update-v2: the sample essays, then the same plus one new
- *   essay, to test the update prompt of the offline cache.
+ *   essay and one retitled, to test the update prompt of the offline cache and progress
+ *   that follows a renamed essay.
  * - dist-fixtures/subfolder: the sample essays published under /library/ (a base path).
  */
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'vite';
 import { SUBFOLDER_PORT } from '../playwright.config';
@@ -31,6 +32,15 @@ rmSync(v2, { recursive: true, force: true });
 mkdirSync(v2, { recursive: true });
 cpSync('content/essays', v2, { recursive: true });
 cpSync('tests/fixtures/update-essays', v2, { recursive: true });
+// The second build also retitles an essay (a new slug, the same thread id): reading
+// progress must follow it (tests/e2e/progress.spec.ts).
+const retitled = path.join(v2, '022_e3204915c2681baa.txt');
+writeFileSync(
+  retitled,
+  readFileSync(retitled, 'utf8')
+    .replace('title: "the bus is the backbone"', 'title: "the bus is the backbone of the city"')
+    .replace('\n# the bus is the backbone\n', '\n# the bus is the backbone of the city\n'),
+);
 
 const hostile = '.tmp/fixtures/hostile-essays';
 rmSync(hostile, { recursive: true, force: true });

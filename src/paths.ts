@@ -30,6 +30,25 @@ export const paths = {
   },
 } as const;
 
+/**
+ * Whether a path (relative to the base path) is one of the app's pages, as opposed to a file
+ * on the same site (`/feed.xml`, `/robots.txt`, a linked PDF). The service worker answers
+ * only app pages with the app, and the in-app link handler routes only those; a file goes to
+ * the network as it would without the app. Unknown paths without a file extension are app
+ * pages too: the app shows its not-found view for them.
+ */
+export function isAppPath(rawPath: string): boolean {
+  let path: string;
+  try {
+    path = decodeURIComponent(rawPath);
+  } catch {
+    path = rawPath; // a malformed escape: judge it as written
+  }
+  if (/^\/(?:tags|themes)\/[^/]+$/.test(path)) return true; // term slugs may hold `.`
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  return !last.includes('.');
+}
+
 /** URL of a file emitted by the content pipeline, under the site's base path. */
 export function dataUrl(fileName: string): string {
   return `${import.meta.env.BASE_URL}${fileName}`;

@@ -5,8 +5,9 @@ import {
   createHandlerBoundToURL,
   precacheAndRoute,
 } from 'workbox-precaching';
-import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { registerRoute } from 'workbox-routing';
 import { BODY_CACHE, isBodyPath } from './domain/offline';
+import { isAppPath } from './paths';
 
 /**
  * The service worker, kept tiny. Precached (content-hashed): the app shell, the essay index
@@ -25,7 +26,14 @@ cleanupOutdatedCaches();
 clientsClaim();
 
 // The unrendered shell: the page renders whatever URL it opens at (see prerenderPlugin.ts).
-registerRoute(new NavigationRoute(createHandlerBoundToURL('shell.html')));
+// Only for the app's own pages: `/feed.xml` or a linked PDF goes to the network.
+const basePath = new URL(self.registration.scope).pathname.replace(/\/$/, '');
+const shell = createHandlerBoundToURL('shell.html');
+registerRoute(({ request, url }) => {
+  if (request.mode !== 'navigate' || url.origin !== self.location.origin) return false;
+  const path = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : '';
+  return isAppPath(path || '/');
+}, shell);
 
 registerRoute(
   ({ url, request }) =>
@@ -35,7 +43,9 @@ registerRoute(
     const saved = await cache.match(request);
     if (saved) return saved;
     const response = await fetch(request);
-    if (response.ok) await cache.put(request, response.clone()).catch(() => undefined);
+    // A static host may answer a missing file with its HTML page: only JSON is a body.
+    if (response.ok && response.headers.get('content-type')?.includes('json'))
+      await cache.put(request, response.clone()).catch(() => undefined);
     return response;
   },
 );

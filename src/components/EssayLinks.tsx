@@ -9,7 +9,7 @@ export function EssayLinks({
 }: {
   title: string;
   essays: readonly EssaySummary[];
-  read?: (slug: string) => boolean;
+  read?: (essay: EssaySummary) => boolean;
 }) {
   if (essays.length === 0) return null;
   const id = `links-${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
@@ -21,7 +21,7 @@ export function EssayLinks({
           <li key={e.slug}>
             <a href={href(paths.essay.build(e.slug))}>{e.title}</a>{' '}
             <span className="muted">
-              {e.readingTime} min{read?.(e.slug) ? ' · read' : ''}
+              {e.readingTime} min{read?.(e) ? ' · read' : ''}
             </span>
           </li>
         ))}

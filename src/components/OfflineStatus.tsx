@@ -16,6 +16,8 @@ export function OfflineStatus({ state }: { state: OfflineState }) {
   const p = state.progress;
   let text: string;
   if (state.phase === 'error') text = `Not fully saved for offline: ${state.error}`;
+  else if (state.phase === 'partial' && p)
+    text = `Saved for offline: ${p.saved.toLocaleString('en')} of ${p.total.toLocaleString('en')} essays · ${(p.total - p.saved).toLocaleString('en')} could not be fetched and will be tried again on the next visit`;
   else if (state.phase === 'saved' && p) {
     text = `Available offline · ${p.total.toLocaleString('en')} essays${state.usage ? ` · ${formatBytes(state.usage)} stored` : ''}`;
   } else if (p)

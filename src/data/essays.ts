@@ -76,6 +76,10 @@ export function getEssay(index: EssayIndex, slug: string): EssaySummary | undefi
   return index.essays.find((e) => e.slug === (slug as EssaySlug));
 }
 
+export function getEssayByThread(index: EssayIndex, threadId: string): EssaySummary | undefined {
+  return index.essays.find((e) => e.threadId === threadId);
+}
+
 export function getEssaysByTag(library: Library, tag: string): EssaySummary[] {
   const key = normalizeTerm(tag);
   return library.index.essays.filter((_, i) => library.catalog.tagKeys[i]!.includes(key));

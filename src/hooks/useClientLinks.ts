@@ -1,10 +1,12 @@
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
+import { isAppPath } from '../paths';
 
 /**
  * Routes clicks on plain same-site anchors through the router, as `Link` would, so lists can
  * render cheap `<a href>` elements. Modified clicks, other targets, downloads, other origins
- * and in-page `#hash` links keep the browser's own behaviour.
+ * in-page `#hash` links and files on the same site (isAppPath) keep the browser's own
+ * behaviour.
  */
 export function useClientLinks(basename: string): void {
   const navigate = useNavigate();
@@ -31,8 +33,11 @@ export function useClientLinks(basename: string): void {
       )
         return;
       if (basename && !url.pathname.startsWith(basename)) return;
+      const path = url.pathname.slice(basename.length) || '/';
+      // A file on this site (the feed, a PDF) is not a page of the app: the browser opens it.
+      if (!isAppPath(path)) return;
       event.preventDefault();
-      navigate(url.pathname.slice(basename.length) + url.search + url.hash);
+      navigate(path + url.search + url.hash);
     }
     document.addEventListener('click', onClick);
     return () => document.removeEventListener('click', onClick);

@@ -1,5 +1,4 @@
 import { useEffect, type RefObject } from 'react';
-import type { EssaySlug } from '../domain/essay';
 import { savePosition } from '../lib/progress';
 
 /** How far through `el` the reader is: 0 at its top, 1 when its end is in view. */
@@ -18,7 +17,8 @@ const SAVE_EVERY = 500;
  * when the page is hidden. Only real scrolling saves, so opening an essay does not mark it.
  */
 export function useScrollPosition(
-  slug: EssaySlug,
+  /** The essay's thread id: progress is kept by it. */
+  id: string,
   article: RefObject<HTMLElement | null>,
   bar: RefObject<HTMLElement | null>,
 ): void {
@@ -35,7 +35,7 @@ export function useScrollPosition(
     const save = () => {
       trailing = 0;
       lastSave = Date.now();
-      savePosition(slug, position);
+      savePosition(id, position);
     };
     // Scrolling caused by leaving (the router resets scroll for the next page) is not reading.
     const path = window.location.pathname;
@@ -55,7 +55,7 @@ export function useScrollPosition(
       if (!frame) frame = requestAnimationFrame(paint);
     };
     const flush = () => {
-      if (scrolled) savePosition(slug, position);
+      if (scrolled) savePosition(id, position);
     };
     paint();
     window.addEventListener('scroll', onScroll, { passive: true });
@@ -67,5 +67,5 @@ export function useScrollPosition(
       window.removeEventListener('scroll', onScroll);
       window.removeEventListener('pagehide', flush);
     };
-  }, [slug, article, bar]);
+  }, [id, article, bar]);
 }

@@ -1,9 +1,13 @@
-import type { EssaySlug } from '../domain/essay';
-import { isRecord, readStored, writeStored } from './storage';
+import { isRecord, readStored, STORAGE_PREFIX, writeStored } from './storage';
 
 /**
  * Where the reader is in each essay: how far down (0–1), when, and whether it was read to
- * the end. One versioned record; bad entries are dropped one by one.
+ * the end. Keyed by the essay's thread id, its stable identity, so a retitled essay (a new
+ * slug) keeps its progress. One versioned record; bad entries are dropped one by one.
+ *
+ * Several tabs share it: every change re-reads the stored record and changes one entry, and
+ * a change made in another tab (the `storage` event) reaches this one's readers, so two tabs
+ * never erase each other's marks.
  */
 
 export const PROGRESS_KEY = 'progress';
@@ -11,7 +15,7 @@ export const PROGRESS_KEY = 'progress';
 export const DONE_AT = 0.97;
 /** Less than this is "just opened"; not worth a resume offer. */
 export const RESUME_FROM = 0.03;
-const MAX_ENTRIES = 5000;
+export const MAX_ENTRIES = 5000;
 
 export interface EssayProgress {
   /** Fraction of the essay scrolled past, 0–1. */
@@ -21,68 +25,137 @@ export interface EssayProgress {
   read: boolean;
 }
 
+/** By thread id. */
 export type ProgressMap = Record<string, EssayProgress>;
 
-export function parseProgress(raw: unknown): ProgressMap | null {
-  if (!isRecord(raw)) return null;
+/** What is stored: version 2 is keyed by thread id; version 1 (a bare map) was by slug. */
+interface StoredProgress {
+  version: 2;
+  entries: ProgressMap;
+}
+
+function parseEntries(raw: Record<string, unknown>): ProgressMap {
   const out: ProgressMap = {};
-  for (const [slug, v] of Object.entries(raw)) {
+  for (const [id, v] of Object.entries(raw)) {
     if (!isRecord(v)) continue;
     const { position, at, read } = v;
     if (typeof position !== 'number' || !(position >= 0 && position <= 1)) continue;
     if (typeof at !== 'number' || !Number.isFinite(at)) continue;
-    out[slug] = { position, at, read: read === true };
+    out[id] = { position, at, read: read === true };
   }
   return out;
 }
 
+/** Either format; `bySlug` marks the old one, to be re-keyed once the essay index is known. */
+export function parseProgress(raw: unknown): { entries: ProgressMap; bySlug: boolean } | null {
+  if (!isRecord(raw)) return null;
+  if (raw.version === 2 && isRecord(raw.entries))
+    return { entries: parseEntries(raw.entries), bySlug: false };
+  if ('version' in raw) return null; // a newer or broken shape: start afresh
+  return { entries: parseEntries(raw), bySlug: true };
+}
+
+/**
+ * The store bounded to `MAX_ENTRIES`: the entry just saved always stays; of the rest, read
+ * marks are kept before positions, the most recent first.
+ */
+export function boundProgress(map: ProgressMap, keep: string): ProgressMap {
+  const entries = Object.entries(map);
+  if (entries.length <= MAX_ENTRIES) return map;
+  const others = entries.filter(([id]) => id !== keep);
+  others.sort((a, b) => Number(b[1].read) - Number(a[1].read) || b[1].at - a[1].at);
+  const kept = others.slice(0, MAX_ENTRIES - (keep in map ? 1 : 0));
+  return Object.fromEntries(keep in map ? [[keep, map[keep]!], ...kept] : kept);
+}
+
 let cache: ProgressMap | null = null;
+let legacy: ProgressMap | null = null;
 const listeners = new Set<() => void>();
+const empty: ProgressMap = {};
+
+/** The stored record as it is now (not this tab's copy). */
+function readFresh(): ProgressMap {
+  const stored = readStored(PROGRESS_KEY, parseProgress);
+  if (stored?.bySlug) {
+    legacy = stored.entries; // shown once migrateProgress() has the slugs
+    return empty;
+  }
+  return stored?.entries ?? empty;
+}
 
 export function loadProgress(): ProgressMap {
-  cache ??= readStored(PROGRESS_KEY, parseProgress) ?? {};
+  cache ??= readFresh();
   return cache;
 }
 
-function commit(next: ProgressMap): void {
-  const entries = Object.entries(next);
-  // Keep the store bounded: forget the oldest unread positions first.
-  if (entries.length > MAX_ENTRIES) {
-    entries.sort((a, b) => Number(b[1].read) - Number(a[1].read) || b[1].at - a[1].at);
-    next = Object.fromEntries(entries.slice(0, MAX_ENTRIES));
-  }
-  cache = next;
-  writeStored(PROGRESS_KEY, next);
+function notify(): void {
   for (const l of listeners) l();
 }
 
-export function savePosition(slug: EssaySlug, position: number, now = Date.now()): void {
-  const current = loadProgress()[slug];
-  const clamped = Math.min(1, Math.max(0, position));
-  commit({
-    ...loadProgress(),
-    [slug]: { position: clamped, at: now, read: (current?.read ?? false) || clamped >= DONE_AT },
-  });
+function update(id: string, change: (current: EssayProgress | undefined) => EssayProgress): void {
+  const fresh = readFresh();
+  const next = boundProgress({ ...fresh, [id]: change(fresh[id]) }, id);
+  cache = next;
+  writeStored(PROGRESS_KEY, { version: 2, entries: next } satisfies StoredProgress);
+  notify();
 }
 
-export function setRead(slug: EssaySlug, read: boolean, now = Date.now()): void {
-  const current = loadProgress()[slug];
-  commit({ ...loadProgress(), [slug]: { position: current?.position ?? 0, at: now, read } });
+export function savePosition(threadId: string, position: number, now = Date.now()): void {
+  const clamped = Math.min(1, Math.max(0, position));
+  update(threadId, (current) => ({
+    position: clamped,
+    at: now,
+    read: (current?.read ?? false) || clamped >= DONE_AT,
+  }));
+}
+
+export function setRead(threadId: string, read: boolean, now = Date.now()): void {
+  update(threadId, (current) => ({ position: current?.position ?? 0, at: now, read }));
+}
+
+/**
+ * Progress saved by an older version (keyed by slug) moves to thread ids, for the essays the
+ * index still has under that slug.
+ */
+export function migrateProgress(threadOfSlug: (slug: string) => string | undefined): void {
+  loadProgress();
+  if (!legacy) return;
+  const moved: ProgressMap = {};
+  for (const [slug, entry] of Object.entries(legacy)) {
+    const id = threadOfSlug(slug);
+    if (id) moved[id] = entry;
+  }
+  legacy = null;
+  cache = { ...moved, ...readFresh() };
+  writeStored(PROGRESS_KEY, { version: 2, entries: cache } satisfies StoredProgress);
+  notify();
+}
+
+function onStorage(event: StorageEvent): void {
+  if (event.key !== null && event.key !== STORAGE_PREFIX + PROGRESS_KEY) return;
+  cache = null; // another tab changed it: read afresh
+  notify();
 }
 
 export function subscribeProgress(listener: () => void): () => void {
+  if (listeners.size === 0 && typeof window !== 'undefined')
+    window.addEventListener('storage', onStorage);
   listeners.add(listener);
-  return () => listeners.delete(listener);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0 && typeof window !== 'undefined')
+      window.removeEventListener('storage', onStorage);
+  };
 }
 
-/** The essay most recently left part-way through, if any. */
+/** The essay most recently left part-way through, if any (by thread id). */
 export function continueReading(
   progress: ProgressMap,
-): { slug: string; entry: EssayProgress } | null {
-  let best: { slug: string; entry: EssayProgress } | null = null;
-  for (const [slug, entry] of Object.entries(progress)) {
+): { id: string; entry: EssayProgress } | null {
+  let best: { id: string; entry: EssayProgress } | null = null;
+  for (const [id, entry] of Object.entries(progress)) {
     if (entry.read || entry.position < RESUME_FROM || entry.position >= DONE_AT) continue;
-    if (!best || entry.at > best.entry.at) best = { slug, entry };
+    if (!best || entry.at > best.entry.at) best = { id, entry };
   }
   return best;
 }
@@ -90,4 +163,5 @@ export function continueReading(
 /** For tests: forget the in-memory copy so the next read goes to storage. */
 export function resetProgressCache(): void {
   cache = null;
+  legacy = null;
 }

@@ -2,14 +2,18 @@ import { BODY_CACHE } from '../domain/offline';
 
 /**
  * Saves every essay body into the offline cache, a few at a time, skipping those already
- * saved, and reports progress. Bodies of older builds that the current index no longer
- * names are removed at the end. Storage quota errors stop the save with a clear reason.
+ * saved, and reports progress. Bodies that the current index no longer names (removed or
+ * changed essays) are reclaimed first, whether or not this save completes. A body that
+ * cannot be fetched is counted as failed, never as saved: the footer says "available
+ * offline" only when every essay is. Storage quota errors stop the save with a clear reason.
  */
 
 export interface SaveProgress {
   saved: number;
   total: number;
   bytes: number;
+  /** Bodies the server did not give (an error status, not JSON, a dropped request). */
+  failed: number;
 }
 
 export class QuotaError extends Error {
@@ -21,6 +25,11 @@ export class QuotaError extends Error {
 
 const CONCURRENCY = 4;
 
+/** A body response worth keeping: a static host may answer a missing file with its HTML page. */
+function isBody(response: Response): boolean {
+  return response.ok && (response.headers.get('content-type') ?? '').includes('json');
+}
+
 export async function saveArchive(
   urls: readonly string[],
   onProgress: (p: SaveProgress) => void,
@@ -30,9 +39,13 @@ export async function saveArchive(
 ): Promise<SaveProgress> {
   const cache = await caches.open(BODY_CACHE);
   const wanted = new Set(urls.map((u) => new URL(u, location.href).href));
-  const progress: SaveProgress = { saved: 0, total: wanted.size, bytes: 0 };
+  const progress: SaveProgress = { saved: 0, total: wanted.size, bytes: 0, failed: 0 };
 
-  const existing = new Set((await cache.keys()).map((r) => r.url));
+  const existing = new Set<string>();
+  for (const request of await cache.keys()) {
+    if (wanted.has(request.url)) existing.add(request.url);
+    else await cache.delete(request); // no current essay points to it
+  }
   const missing: string[] = [];
   for (const url of wanted) {
     if (existing.has(url)) progress.saved++;
@@ -49,7 +62,11 @@ export async function saveArchive(
       const url = missing[next++]!;
       try {
         const response = await fetch(url);
-        if (!response.ok) continue; // a body missing on the server is reported by the reader, not here
+        if (!isBody(response)) {
+          progress.failed++;
+          onProgress({ ...progress });
+          continue;
+        }
         const blob = await response.blob();
         await cache.put(url, new Response(blob, { headers: response.headers }));
         progress.saved++;
@@ -60,17 +77,15 @@ export async function saveArchive(
           failure = new QuotaError();
         else if (!navigator.onLine)
           failure = new Error('The connection dropped; saving resumes when it is back.');
+        else {
+          progress.failed++;
+          onProgress({ ...progress });
+        }
       }
     }
   }
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   if (failure) throw failure;
-
-  // Only once everything current is saved: drop bodies that no current essay points to.
-  if (progress.saved === progress.total) {
-    for (const request of await cache.keys())
-      if (!wanted.has(request.url)) await cache.delete(request);
-  }
   return progress;
 }
 
@@ -83,5 +98,19 @@ export async function storageEstimate(): Promise<{ usage: number; quota: number 
       : null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * Asks the browser to keep the saved archive when space runs low (it may say no, e.g. for a
+ * site that is not installed or bookmarked); the answer is shown in the footer.
+ */
+export async function persistStorage(): Promise<boolean> {
+  try {
+    return (
+      (await navigator.storage?.persisted?.()) || ((await navigator.storage?.persist?.()) ?? false)
+    );
+  } catch {
+    return false;
   }
 }

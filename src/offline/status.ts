@@ -1,5 +1,11 @@
 import { registerSW } from 'virtual:pwa-register';
-import { QuotaError, saveArchive, storageEstimate, type SaveProgress } from './saveArchive';
+import {
+  persistStorage,
+  QuotaError,
+  saveArchive,
+  storageEstimate,
+  type SaveProgress,
+} from './saveArchive';
 import type { FromSaveWorker, ToSaveWorker } from './saveWorker';
 
 /**
@@ -12,13 +18,16 @@ export interface OfflineState {
   online: boolean;
   /** False where the browser has no service workers (or storage is blocked). */
   supported: boolean;
-  phase: 'starting' | 'saving' | 'saved' | 'error';
+  /** `partial`: the save finished, but some bodies could not be fetched. */
+  phase: 'starting' | 'saving' | 'saved' | 'partial' | 'error';
   progress: SaveProgress | null;
   error: string | null;
   /** Bytes this site stores, per the Storage API, once known. */
   usage: number | null;
   /** A new build is installed and waiting for the reader's go-ahead. */
   needRefresh: boolean;
+  /** Whether the browser agreed to keep the saved archive when space runs low; null: not asked. */
+  persisted: boolean | null;
 }
 
 /** What a page built ahead of time shows: online, nothing saved yet. */
@@ -30,6 +39,7 @@ export const INITIAL_OFFLINE_STATE: OfflineState = {
   error: null,
   usage: null,
   needRefresh: false,
+  persisted: null,
 };
 
 let state: OfflineState = {
@@ -74,11 +84,17 @@ export function startOffline(urls: readonly string[]): void {
     onRegisterError: () =>
       set({ phase: 'error', error: 'Offline reading could not be set up in this browser.' }),
   });
-  void navigator.serviceWorker.ready.then(() => save());
+  void navigator.serviceWorker.ready.then(() => {
+    void persistStorage().then((persisted) => set({ persisted }));
+    return save();
+  });
 }
 
 const showProgress = (progress: SaveProgress) =>
-  set({ phase: progress.saved < progress.total ? 'saving' : state.phase, progress });
+  set({
+    phase: progress.saved + progress.failed < progress.total ? 'saving' : state.phase,
+    progress,
+  });
 
 let saveWorker: Worker | null = null;
 
@@ -127,7 +143,7 @@ function save(): Promise<void> {
   saving ??= saveInBackground(bodyUrls)
     .then(async (progress) => {
       set({
-        phase: 'saved',
+        phase: progress.saved === progress.total ? 'saved' : 'partial',
         progress,
         error: null,
         usage: (await storageEstimate())?.usage ?? null,

@@ -159,7 +159,7 @@ export function BrowseView({
         ) : (
           <div className="essay-list">
             {shown.map((essay) => {
-              const p = progress[essay.slug];
+              const p = progress[essay.threadId];
               const partial =
                 p && !p.read && p.position >= RESUME_FROM && p.position < DONE_AT ? p.position : 0;
               return (

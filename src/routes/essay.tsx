@@ -1,3 +1,4 @@
+import type { EssaySummary } from '../domain/essay';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   data,
@@ -45,10 +46,10 @@ function scrollToPosition(article: HTMLElement, position: number): void {
 }
 
 /** Where to offer resuming this essay: only when the reader left it part-way through. */
-function resumeOffer(slug: string): { slug: string; position: number } | null {
-  const saved = loadProgress()[slug];
+function resumeOffer(essay: EssaySummary): { slug: string; position: number } | null {
+  const saved = loadProgress()[essay.threadId];
   return saved && saved.position >= RESUME_FROM && saved.position < DONE_AT
-    ? { slug, position: saved.position }
+    ? { slug: essay.slug, position: saved.position }
     : null;
 }
 
@@ -62,7 +63,7 @@ export function Component() {
   const bar = useRef<HTMLDivElement>(null);
   const toc = useRef<HTMLElement>(null);
   const help = useRef<HTMLDialogElement>(null);
-  useScrollPosition(essay.slug, article, bar);
+  useScrollPosition(essay.threadId, article, bar);
 
   // Arriving from search (`?hl=`): mark the matched words and bring the first into view.
   const [params] = useSearchParams();
@@ -75,12 +76,12 @@ export function Component() {
   }, [highlight, essay.slug]);
 
   // The resume offer is decided once per essay opened, from where the reader last left it.
-  const [resumeAt, setResumeAt] = useState(() => resumeOffer(essay.slug));
+  const [resumeAt, setResumeAt] = useState(() => resumeOffer(essay));
   const [shownFor, setShownFor] = useState(essay.slug);
   if (shownFor !== essay.slug) {
     // A different essay in the same route instance: decide its offer afresh.
     setShownFor(essay.slug);
-    setResumeAt(resumeOffer(essay.slug));
+    setResumeAt(resumeOffer(essay));
   }
 
   const order = useMemo(
@@ -94,7 +95,7 @@ export function Component() {
   );
   const related = useMemo(() => relatedEssays(catalog, i), [catalog, i]);
   const more = useMemo(() => moreInTheme(catalog, i, related), [catalog, i, related]);
-  const isRead = progress[essay.slug]?.read ?? false;
+  const isRead = progress[essay.threadId]?.read ?? false;
 
   const shortcuts = useMemo(
     () => ({
@@ -151,7 +152,7 @@ export function Component() {
               type="button"
               className="read-toggle"
               aria-pressed={isRead}
-              onClick={() => setRead(essay.slug, !isRead)}
+              onClick={() => setRead(essay.threadId, !isRead)}
             >
               {isRead ? '✓ Read' : 'Mark as read'}
             </button>{' '}
@@ -163,12 +164,12 @@ export function Component() {
           <EssayLinks
             title="Related essays"
             essays={related}
-            read={(s) => progress[s]?.read ?? false}
+            read={(e) => progress[e.threadId]?.read ?? false}
           />
           <EssayLinks
             title="More in this theme"
             essays={more}
-            read={(s) => progress[s]?.read ?? false}
+            read={(e) => progress[e.threadId]?.read ?? false}
           />
         </footer>
       </article>

@@ -1,6 +1,6 @@
 import { ContinueReading } from '../components/ContinueReading';
 import { PageMeta } from '../components/PageMeta';
-import { getEssay } from '../data/essays';
+import { getEssayByThread } from '../data/essays';
 import { useProgress } from '../hooks/useProgress';
 import { continueReading } from '../lib/progress';
 import { BrowseView } from './browseView';
@@ -11,7 +11,7 @@ export function Home() {
   const progress = useProgress();
   const count = library.index.essays.length;
   const current = continueReading(progress);
-  const currentEssay = current ? getEssay(library.index, current.slug) : undefined;
+  const currentEssay = current ? getEssayByThread(library.index, current.id) : undefined;
   return (
     <>
       <PageMeta description={`${count} essays to filter, search and read, online or off.`} />

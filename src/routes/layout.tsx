@@ -22,6 +22,7 @@ export function Layout() {
   useEffect(() => {
     startOffline(index.essays.map((e) => dataUrl(e.bodyPath)));
   }, [index]);
+
   return (
     <>
       <ScrollRestoration />

@@ -189,7 +189,7 @@ export function SearchPage() {
             excerpt={excerpts.get(essay.slug)}
             terms={terms}
             highlight={highlight}
-            read={progress[essay.slug]?.read ?? false}
+            read={progress[essay.threadId]?.read ?? false}
           />
         ))}
       </div>

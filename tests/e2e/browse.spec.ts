@@ -155,6 +155,16 @@ test('unknown essay, tag and theme URLs get a 404 view with the closest matches'
   await expect(page.getByRole('heading', { level: 1, name: 'No page here' })).toBeVisible();
 });
 
+test('a tag or theme slug naming no real character gets the 404 view, not an error', async ({
+  page,
+}) => {
+  // `~110000.` escapes a code point past U+10FFFF: it once threw a RangeError.
+  for (const url of ['/tags/~110000.', '/themes/a~ffffff.b']) {
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 1, name: 'No page here' })).toBeVisible();
+  }
+});
+
 test('usable at 320 px: no horizontal scroll on the list', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   await page.goto('/');

@@ -1,5 +1,6 @@
 import { HOSTILE_PORT } from '../../playwright.config';
 import type { Page } from '@playwright/test';
+import { essaySlugFromTitle } from '../../src/domain/slugs';
 import { BODY_VECTORS, FRONT_MATTER_VECTORS, MARKER_WORD } from '../corpora/xss';
 import { expect, test } from './fixtures';
 
@@ -81,13 +82,26 @@ async function listEveryPage(page: Page, dialogs: string[]): Promise<string[]> {
   return links;
 }
 
-test('every XSS vector renders inert in the list and in the reader', async ({ page }) => {
-  test.setTimeout(120_000);
+/*
+ * One short test per page (or small group of pages): a long loop over every vector in one
+ * test ran past its time limit on a loaded machine, and said less about which vector failed.
+ */
+
+test('every XSS vector renders inert in every page of the list', async ({ page }) => {
   const dialogs = watchDialogs(page);
   const links = await listEveryPage(page, dialogs);
   expect(links.length).toBe(VECTORS);
-  for (const link of links) {
-    await page.goto(link);
+});
+
+const READER_PAGES = [
+  ...BODY_VECTORS.map((v) => ({ id: v.id, title: `hostile body: ${v.id}`, body: true })),
+  ...FRONT_MATTER_VECTORS.map((v) => ({ id: v.id, title: v.title, body: false })),
+];
+
+for (const vector of READER_PAGES) {
+  test(`the ${vector.id} vector renders inert in the reader`, async ({ page }) => {
+    const dialogs = watchDialogs(page);
+    await page.goto(`/essays/${essaySlugFromTitle(vector.title)}`);
     await expect(page.locator('.prose')).toContainText(MARKER_WORD);
     // Hover and click what a reader might: links that stay on the page, marked words.
     for (const a of await page.locator('.prose a').all()) {
@@ -95,17 +109,16 @@ test('every XSS vector renders inert in the list and in the reader', async ({ pa
       if (!/^https?:/.test(href)) await a.click({ force: true }).catch(() => {});
     }
     await page.locator('.prose').hover();
-    await expectInert(page, dialogs, `reader ${link}`);
-  }
-  // The text after each body vector survived: a vector is neutralized, not the essay.
-  await page.goto(links.find((l) => l.includes('script-tag'))!);
-  await expect(page.locator('.prose')).toContainText(
-    'The text after the script-tag vector still reads.',
-  );
-});
+    await expectInert(page, dialogs, `reader ${page.url()}`);
+    // The text after a body vector survived: the vector is neutralized, not the essay.
+    if (vector.body)
+      await expect(page.locator('.prose')).toContainText(
+        `The text after the ${vector.id} vector still reads.`,
+      );
+  });
+}
 
-test('every XSS vector renders inert in search results, tag and theme pages', async ({ page }) => {
-  test.setTimeout(90_000);
+test('every XSS vector renders inert in search results', async ({ page }) => {
   const dialogs = watchDialogs(page);
   await page.goto(`/search?q=${MARKER_WORD}`);
   await expect(page.locator('main').getByRole('status')).toContainText(`${VECTORS} essays match`);
@@ -118,19 +131,38 @@ test('every XSS vector renders inert in search results, tag and theme pages', as
     if ((await next.count()) === 0) break;
     await next.click();
   }
-  for (const route of ['/tags', '/themes']) {
-    await page.goto(route);
-    await expectInert(page, dialogs, route);
-    const terms = await page
-      .locator('main a[href*="/tags/"], main a[href*="/themes/"]')
-      .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
-    for (const href of [...new Set(terms)]) {
-      await page.goto(href);
-      await expect(page.locator('main h1')).toBeVisible();
-      await expectInert(page, dialogs, href);
-    }
-  }
 });
+
+/** Every vector gives its own tag page; they are checked a few to a test. */
+const TERM_PAGES_PER_TEST = 8;
+const TAG_GROUPS = Math.ceil((BODY_VECTORS.length + 6) / TERM_PAGES_PER_TEST);
+
+for (const [route, groups] of [
+  ['/tags', TAG_GROUPS],
+  ['/themes', 1],
+] as const) {
+  for (let group = 0; group < groups; group++) {
+    test(`XSS in terms renders inert on ${route}, pages group ${group + 1}`, async ({ page }) => {
+      const dialogs = watchDialogs(page);
+      await page.goto(route);
+      await expectInert(page, dialogs, route);
+      const terms = await page
+        .locator('main a[href*="/tags/"], main a[href*="/themes/"]')
+        .evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')!))]);
+      const last = group === groups - 1;
+      const mine = terms.slice(
+        group * TERM_PAGES_PER_TEST,
+        last ? undefined : (group + 1) * TERM_PAGES_PER_TEST,
+      );
+      expect(mine.length).toBeGreaterThan(0);
+      for (const href of mine) {
+        await page.goto(href);
+        await expect(page.locator('main h1')).toBeVisible();
+        await expectInert(page, dialogs, href);
+      }
+    });
+  }
+}
 
 test('the Content-Security-Policy is in force: an injected inline script does not run', async ({
   page,

@@ -1,4 +1,4 @@
-import { SUBFOLDER_PORT } from '../../playwright.config';
+import { MAIN_PORT, SUBFOLDER_PORT } from '../../playwright.config';
 import { expect, test } from './fixtures';
 
 /**
@@ -85,7 +85,7 @@ test('the feed, sitemap and robots.txt name every essay by its absolute URL', as
 test('a site built without SITE_URL names no made-up address', async ({ request }) => {
   // The main test site is built without SITE_URL. It once shipped http://127.0.0.1:4173/ as
   // every page's canonical URL, in og:url, the feed and the sitemap.
-  const main = 'http://127.0.0.1:4173/';
+  const main = `http://127.0.0.1:${MAIN_PORT}/`;
   const html = await (await request.get(`${main}essays/the-third-month`)).text();
   expect(html).toContain('class="prose');
   expect(html).not.toContain('rel="canonical"');

@@ -120,7 +120,19 @@ test('scroll half-way, leave, come back and resume', async ({ page }) => {
     window.scrollTo(0, window.scrollY + rect.top + rect.height * 0.5 - window.innerHeight);
   });
   await page.mouse.wheel(0, 10); // a real scroll event
-  await page.waitForTimeout(700);
+  // Wait until the position is saved (at most twice a second, and after scrolling stops).
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          (
+            JSON.parse(localStorage.getItem('essays:v1:progress') ?? '{}') as {
+              entries?: Record<string, { position: number }>;
+            }
+          ).entries?.thread_1666?.position ?? 0,
+      ),
+    )
+    .toBeGreaterThan(0.45);
   // Leave without scrolling (a click on the header link would first scroll up to it).
   await page.keyboard.press('Escape');
   await expect(page).toHaveURL(/\/$/);
@@ -148,12 +160,12 @@ test('mark as read, by hand and by reaching the end; lists show it', async ({ pa
 
   await page.goto(LONG);
   await expect(page.locator('.prose p').first()).toBeVisible();
-  // Scroll to the end as a reader would, then once more after the page settles (a smooth
-  // scroll on a loaded machine can still be moving when the first save happens).
-  await page.mouse.wheel(0, 100_000);
-  await page.waitForTimeout(700);
-  await page.mouse.wheel(0, 100_000);
-  await expect(page.getByRole('button', { name: '✓ Read' })).toBeVisible({ timeout: 10_000 });
+  // Scroll to the end as a reader would, and again until it counts (a smooth scroll on a
+  // loaded machine can still be moving when the first save happens).
+  await expect(async () => {
+    await page.mouse.wheel(0, 100_000);
+    await expect(page.getByRole('button', { name: '✓ Read' })).toBeVisible({ timeout: 1000 });
+  }).toPass();
 
   await page.goto('/?tag=group-dynamics');
   await expect(

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { headingIds, headingSlug } from '../../src/domain/headings';
-import { continueReading, parseProgress } from '../../src/lib/progress';
+import { boundProgress, continueReading, MAX_ENTRIES, parseProgress } from '../../src/lib/progress';
 import { DEFAULT_SETTINGS, parseSettings } from '../../src/lib/settings';
 import { smarten } from '../../src/lib/typography';
 import { createElement } from 'react';
@@ -118,20 +118,36 @@ describe('reading settings from storage', () => {
 });
 
 describe('reading progress from storage', () => {
+  const entries = {
+    good: { position: 0.5, at: 1, read: false },
+    read: { position: 1, at: 2, read: true },
+    over: { position: 1.5, at: 3 },
+    noTime: { position: 0.2 },
+    text: 'nope',
+  };
+  const kept = {
+    good: { position: 0.5, at: 1, read: false },
+    read: { position: 1, at: 2, read: true },
+  };
   it('keeps good entries and drops bad ones one by one', () => {
-    expect(
-      parseProgress({
-        good: { position: 0.5, at: 1, read: false },
-        read: { position: 1, at: 2, read: true },
-        over: { position: 1.5, at: 3 },
-        noTime: { position: 0.2 },
-        text: 'nope',
-      }),
-    ).toEqual({
-      good: { position: 0.5, at: 1, read: false },
-      read: { position: 1, at: 2, read: true },
-    });
+    expect(parseProgress({ version: 2, entries })).toEqual({ entries: kept, bySlug: false });
     expect(parseProgress([])).toBeNull();
+    expect(parseProgress({ version: 3, entries })).toBeNull();
+  });
+
+  it('reads the older record, keyed by slug, for migration to thread ids', () => {
+    expect(parseProgress(entries)).toEqual({ entries: kept, bySlug: true });
+  });
+
+  it('keeps the entry just saved when the store is full, then read marks, newest first', () => {
+    const full: Record<string, { position: number; at: number; read: boolean }> = {};
+    for (let i = 0; i < MAX_ENTRIES; i++) full[`read-${i}`] = { position: 1, at: i, read: true };
+    full.fresh = { position: 0.4, at: 1, read: false };
+    const bounded = boundProgress(full, 'fresh');
+    expect(Object.keys(bounded)).toHaveLength(MAX_ENTRIES);
+    expect(bounded.fresh).toEqual({ position: 0.4, at: 1, read: false });
+    expect(bounded['read-0']).toBeUndefined(); // the oldest read mark made room
+    expect(bounded[`read-${MAX_ENTRIES - 1}`]).toBeDefined();
   });
 
   it('offers the most recent unfinished essay to continue', () => {
@@ -143,7 +159,7 @@ describe('reading progress from storage', () => {
         d: { position: 0.01, at: 40, read: false },
         e: { position: 0.99, at: 50, read: false },
       }),
-    ).toEqual({ slug: 'b', entry: { position: 0.4, at: 20, read: false } });
+    ).toEqual({ id: 'b', entry: { position: 0.4, at: 20, read: false } });
     expect(continueReading({})).toBeNull();
   });
 });
