@@ -55,6 +55,8 @@ export default defineConfig({
           'assets/**/*.{js,css}',
           '*.{js,svg,webmanifest}',
           'icons/*.png',
+          'data/manifest.*.json',
+          'data/terms.*.json',
           'data/index.*.json',
           'data/search.*.json',
         ],

@@ -4,6 +4,7 @@
  * - dist-fixtures/update-v1 and update-v2: the sample essays, then the same plus one new
  *   essay and one retitled, to test the update prompt of the offline cache and progress
  *   that follows a renamed essay.
+ * - dist-fixtures/large: a synthetic archive of LARGE_COUNT essays (scripts/corpusLib.ts).
  * - dist-fixtures/subfolder: the sample essays published under /library/ (a base path).
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,8 @@ import path from 'node:path';
 import { build } from 'vite';
 import { SUBFOLDER_PORT } from '../playwright.config';
 import { writeHostileCorpus } from '../tests/corpora/xss';
+import { LARGE_COUNT } from '../tests/e2e/support/large';
+import { writeCorpus } from './corpusLib';
 
 async function site(essaysDir: string, outDir: string, siteUrl?: string) {
   process.env.ESSAYS_DIR = path.resolve(essaysDir);
@@ -42,11 +45,16 @@ writeFileSync(
     .replace('\n# the bus is the backbone\n', '\n# the bus is the backbone of the city\n'),
 );
 
+const large = '.tmp/fixtures/large-essays';
+rmSync(large, { recursive: true, force: true });
+writeCorpus({ count: LARGE_COUNT, out: large });
+
 const hostile = '.tmp/fixtures/hostile-essays';
 rmSync(hostile, { recursive: true, force: true });
 writeHostileCorpus(hostile);
 
 await site(hostile, 'dist-fixtures/hostile');
+await site(large, 'dist-fixtures/large');
 await site(
   'content/essays',
   'dist-fixtures/subfolder',

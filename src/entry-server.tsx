@@ -2,16 +2,16 @@ import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
 import { loadMarkdownRenderer } from './components/EssayBody';
-import { provideData } from './data/essays';
+import { provideFiles } from './data/essays';
 import { basename, routes } from './router';
 
 /**
  * The app rendered to HTML at build time (src/pipeline/prerenderPlugin.ts). The same routes
- * and loaders as in the browser, fed from the pipeline's output instead of the network.
+ * and loaders as in the browser, fed from the pipeline's output files instead of the network.
  * No hydration data is embedded (it would need an inline script, which the CSP forbids): the
- * browser runs the same loaders on the same preloaded files before it hydrates.
+ * browser runs the same loaders on the same small files before it hydrates.
  */
-export { provideData };
+export { provideFiles };
 
 const handler = createStaticHandler(routes, { basename });
 

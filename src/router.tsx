@@ -1,6 +1,7 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { loadLibrary, loadTerms } from './data/essays';
 import { paths } from './paths';
-import { Home } from './routes/home';
+import { Home, homeLoader, homeShouldRevalidate } from './routes/home';
 import { Layout } from './routes/layout';
 import { NotFound } from './routes/notFound';
 import { ROOT_ID, rootLoader } from './routes/rootData';
@@ -11,27 +12,53 @@ import { Tags } from './routes/tags';
 import { ThemePage } from './routes/theme';
 import { Themes } from './routes/themes';
 
+const wholeIndex = () => loadLibrary();
+// The terms and the index are content-hashed: a new query string never changes them.
+const once = () => false;
+
 /** The route table. Pages that need heavy code (the reader) are lazy chunks. */
 export const routes: RouteObject[] = [
   {
     id: ROOT_ID,
     Component: Layout,
     loader: rootLoader,
-    // The index is content-hashed and fixed for the life of the page: never refetch it.
+    // The manifest is content-hashed and fixed for the life of the page: never refetch it.
     shouldRevalidate: () => false,
-    // If the index itself cannot load, this still renders inside the layout.
+    // If the manifest itself cannot load, this still renders inside the layout.
     ErrorBoundary: RouteError,
     HydrateFallback: () => null,
     children: [
       {
         ErrorBoundary: RouteError,
         children: [
-          { path: paths.home.pattern, Component: Home },
+          {
+            path: paths.home.pattern,
+            loader: homeLoader,
+            shouldRevalidate: homeShouldRevalidate,
+            Component: Home,
+          },
           { path: paths.essay.pattern, lazy: () => import('./routes/essay') },
-          { path: paths.tags.pattern, Component: Tags },
-          { path: paths.tag.pattern, Component: TagPage },
-          { path: paths.themes.pattern, Component: Themes },
-          { path: paths.theme.pattern, Component: ThemePage },
+          // The tag and theme indexes need only the terms; a tag's or theme's list, and
+          // search, need the whole index (docs/decisions/0011-archive-at-scale.md).
+          { path: paths.tags.pattern, shouldRevalidate: once, loader: loadTerms, Component: Tags },
+          {
+            path: paths.tag.pattern,
+            shouldRevalidate: once,
+            loader: wholeIndex,
+            Component: TagPage,
+          },
+          {
+            path: paths.themes.pattern,
+            shouldRevalidate: once,
+            loader: loadTerms,
+            Component: Themes,
+          },
+          {
+            path: paths.theme.pattern,
+            shouldRevalidate: once,
+            loader: wholeIndex,
+            Component: ThemePage,
+          },
           { path: paths.search.pattern, Component: SearchPage },
           { path: '*', Component: NotFound },
         ],

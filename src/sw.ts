@@ -6,7 +6,7 @@ import {
   precacheAndRoute,
 } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
-import { BODY_CACHE, isBodyPath } from './domain/offline';
+import { BODY_CACHE, isSavedPath } from './domain/offline';
 import { isAppPath } from './paths';
 
 /**
@@ -37,7 +37,7 @@ registerRoute(({ request, url }) => {
 
 registerRoute(
   ({ url, request }) =>
-    request.method === 'GET' && url.origin === self.location.origin && isBodyPath(url.pathname),
+    request.method === 'GET' && url.origin === self.location.origin && isSavedPath(url.pathname),
   async ({ request }) => {
     const cache = await caches.open(BODY_CACHE);
     const saved = await cache.match(request);

@@ -1,4 +1,4 @@
-import type { EssaySummary } from '../domain/essay';
+import type { LinkedEssay } from '../domain/archive';
 import { href, paths } from '../paths';
 
 /** A short titled list of essays ("Related", "More in this theme"). */
@@ -8,8 +8,8 @@ export function EssayLinks({
   read,
 }: {
   title: string;
-  essays: readonly EssaySummary[];
-  read?: (essay: EssaySummary) => boolean;
+  essays: readonly LinkedEssay[];
+  read?: (essay: LinkedEssay) => boolean;
 }) {
   if (essays.length === 0) return null;
   const id = `links-${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;

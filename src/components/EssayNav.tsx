@@ -1,4 +1,4 @@
-import type { EssaySummary } from '../domain/essay';
+import type { LinkedEssay } from '../domain/archive';
 import { href, paths } from '../paths';
 
 /** Previous and next essay in the reading order, with where that order comes from. */
@@ -7,8 +7,8 @@ export function EssayNav({
   next,
   orderLabel,
 }: {
-  prev: EssaySummary | null;
-  next: EssaySummary | null;
+  prev: LinkedEssay | null;
+  next: LinkedEssay | null;
   orderLabel: string;
 }) {
   if (!prev && !next) return null;

@@ -17,7 +17,7 @@ export function OfflineStatus({ state }: { state: OfflineState }) {
   let text: string;
   if (state.phase === 'error') text = `Not fully saved for offline: ${state.error}`;
   else if (state.phase === 'partial' && p)
-    text = `Saved for offline: ${p.saved.toLocaleString('en')} of ${p.total.toLocaleString('en')} essays · ${(p.total - p.saved).toLocaleString('en')} could not be fetched and will be tried again on the next visit`;
+    text = `Saved for offline: ${p.saved.toLocaleString('en')} of ${p.total.toLocaleString('en')} essays · ${p.failed.toLocaleString('en')} could not be fetched and will be tried again on the next visit`;
   else if (state.phase === 'saved' && p) {
     text = `Available offline · ${p.total.toLocaleString('en')} essays${state.usage ? ` · ${formatBytes(state.usage)} stored` : ''}`;
   } else if (p)

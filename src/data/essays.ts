@@ -1,12 +1,25 @@
-import { indexPath } from 'virtual:essay-data';
+import { manifestPath } from 'virtual:essay-data';
+import {
+  bucketFile,
+  chunkFile,
+  chunkOf,
+  slugBucket,
+  type ArchiveManifest,
+  type ArchiveTerms,
+  type EssayPage,
+  type SlugBucket,
+} from '../domain/archive';
 import type { EssayBody, EssayIndex, EssaySlug, EssaySummary } from '../domain/essay';
 import { normalizeTerm } from '../domain/slugs';
 import { dataUrl } from '../paths';
 import { buildCatalog, type Catalog } from './catalog';
 
 /**
- * Typed access to the JSON the pipeline emitted. The index is fetched once per page load;
- * bodies are fetched when an essay opens. Both are content-hashed, so they never go stale.
+ * Typed access to the JSON the pipeline emitted, in the pieces a page needs
+ * (docs/decisions/0011-archive-at-scale.md): the manifest, one essay's page file and body,
+ * a chunk of summaries, the terms. Only what needs the whole archive (filters, tag and theme
+ * lists, search) loads the whole index, and only when used. Every file is content-hashed, so
+ * each is fetched once per page load and never goes stale.
  */
 
 export class DataLoadError extends Error {
@@ -18,6 +31,10 @@ export class DataLoadError extends Error {
     this.name = 'DataLoadError';
   }
 }
+
+/** At build time, prerendering hands the pipeline's files over instead of a network. */
+let provided: ReadonlyMap<string, unknown> | null = null;
+const loaded = new Map<string, Promise<unknown>>();
 
 async function fetchJson<T>(url: string): Promise<T> {
   let response: Response;
@@ -37,47 +54,99 @@ async function fetchJson<T>(url: string): Promise<T> {
   }
 }
 
+/** One emitted file (a path relative to the site base), loaded once. */
+function loadFile<T>(fileName: string): Promise<T> {
+  if (provided) {
+    const value = provided.get(fileName);
+    return value === undefined
+      ? Promise.reject(new DataLoadError('No such file in this build.', fileName))
+      : Promise.resolve(value as T);
+  }
+  let promise = loaded.get(fileName);
+  if (!promise) {
+    promise = fetchJson<T>(dataUrl(fileName));
+    // A failure is not remembered: a later navigation (back online) tries again.
+    promise.catch(() => loaded.delete(fileName));
+    loaded.set(fileName, promise);
+  }
+  return promise as Promise<T>;
+}
+
+/** For prerendering: every emitted data file, parsed, by file name. */
+export function provideFiles(files: ReadonlyMap<string, unknown>): void {
+  provided = files;
+}
+
+export function loadManifest(): Promise<ArchiveManifest> {
+  return loadFile<ArchiveManifest>(manifestPath);
+}
+
+/** An essay's page file (summary, neighbours, related), or null for an unknown slug. */
+export async function loadEssayPage(slug: string): Promise<EssayPage | null> {
+  const manifest = await loadManifest();
+  const b = slugBucket(slug, manifest.slugBuckets.length);
+  const bucket = await loadFile<SlugBucket>(bucketFile(b, manifest.slugBuckets[b]!));
+  const page = Object.hasOwn(bucket, slug) ? bucket[slug] : undefined;
+  return page ? loadFile<EssayPage>(page) : null;
+}
+
+/** Summaries of essays `ids` (newest-first numbers), in the order asked. */
+export async function loadSummaries(ids: readonly number[]): Promise<EssaySummary[]> {
+  const manifest = await loadManifest();
+  const wanted = [...new Set(ids.map((id) => chunkOf(id, manifest.chunkSize)))];
+  const chunks = new Map(
+    await Promise.all(
+      wanted.map(
+        async (k) =>
+          [k, await loadFile<EssaySummary[]>(chunkFile(k, manifest.chunks[k]!))] as const,
+      ),
+    ),
+  );
+  return ids.flatMap((id) => {
+    const essay = chunks.get(chunkOf(id, manifest.chunkSize))?.[id % manifest.chunkSize];
+    return essay ? [essay] : [];
+  });
+}
+
+export async function loadTerms(): Promise<ArchiveTerms> {
+  return loadFile<ArchiveTerms>((await loadManifest()).terms);
+}
+
 export interface Library {
   index: EssayIndex;
   catalog: Catalog;
 }
 
 let libraryPromise: Promise<Library> | null = null;
-let provided: { index: EssayIndex; bodies: ReadonlyMap<string, EssayBody> } | null = null;
+let loadedLibrary: Library | null = null;
+
+/** The whole index if it is already in memory (no load to wait for), else null. */
+export const libraryInMemory = () => loadedLibrary;
+export const isLibraryLoaded = () => loadedLibrary !== null;
 
 /**
- * At build time, prerendering reads the pipeline's output directly instead of fetching it:
- * the same loaders then run on the server as in the browser.
+ * The whole index and its browsing catalog, for what needs every essay at once (filtering,
+ * tag and theme lists, search results): loaded on first use, once per page load.
  */
-export function provideData(index: EssayIndex, bodies: ReadonlyMap<string, EssayBody>): void {
-  provided = { index, bodies };
-  libraryPromise = Promise.resolve({ index, catalog: buildCatalog(index.essays) });
-}
-
-/** The index and its browsing catalog, loaded and built once per page load. */
 export function loadLibrary(): Promise<Library> {
-  libraryPromise ??= fetchJson<EssayIndex>(dataUrl(indexPath)).then(
-    (index) => ({ index, catalog: buildCatalog(index.essays) }),
-    (e: unknown) => {
-      libraryPromise = null; // let a later navigation try again
-      throw e;
-    },
-  );
+  libraryPromise ??= loadManifest()
+    .then((manifest) => loadFile<EssayIndex>(manifest.index))
+    .then(
+      (index) => (loadedLibrary = { index, catalog: buildCatalog(index.essays) }),
+      (e: unknown) => {
+        libraryPromise = null; // let a later navigation try again
+        throw e;
+      },
+    );
   return libraryPromise;
 }
 
 export function loadBody(summary: EssaySummary): Promise<EssayBody> {
-  const body = provided?.bodies.get(summary.slug);
-  if (body) return Promise.resolve(body);
-  return fetchJson<EssayBody>(dataUrl(summary.bodyPath));
+  return loadFile<EssayBody>(summary.bodyPath);
 }
 
 export function getEssay(index: EssayIndex, slug: string): EssaySummary | undefined {
   return index.essays.find((e) => e.slug === (slug as EssaySlug));
-}
-
-export function getEssayByThread(index: EssayIndex, threadId: string): EssaySummary | undefined {
-  return index.essays.find((e) => e.threadId === threadId);
 }
 
 export function getEssaysByTag(library: Library, tag: string): EssaySummary[] {

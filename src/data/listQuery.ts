@@ -11,7 +11,10 @@ import type { Catalog } from './catalog';
 export const DEFAULT_SORT: SortKey = 'newest';
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-export function parseListQuery(params: URLSearchParams, catalog: Catalog): ListQuery {
+export function parseListQuery(
+  params: URLSearchParams,
+  catalog: Pick<Catalog, 'tags' | 'themes'>,
+): ListQuery {
   const tags: string[] = [];
   for (const slug of params.getAll('tag')) {
     const key = termFromSlug(slug);

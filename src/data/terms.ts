@@ -1,5 +1,5 @@
-import type { EssaySummary } from '../domain/essay';
-import { termLabel } from '../domain/slugs';
+import type { ArchiveTerms, TermEntry, ThemeEntry } from '../domain/archive';
+import { normalizeTerm, termLabel } from '../domain/slugs';
 import type { Term } from '../domain/browse';
 import type { Catalog } from './catalog';
 
@@ -29,7 +29,7 @@ export function indexesWhere(c: Catalog, test: (i: number) => boolean): number[]
 export interface ThemeSummary {
   theme: Term;
   topTags: Term[];
-  newest: EssaySummary;
+  newest: ThemeEntry['newest'];
 }
 
 export interface ThemeGroup {
@@ -39,21 +39,25 @@ export interface ThemeGroup {
   count: number;
 }
 
+const asTerm = (t: TermEntry): Term => ({
+  key: normalizeTerm(t.value),
+  value: t.value,
+  count: t.count,
+});
+
 /** Every theme with its count, most common tags and newest essay, grouped by broad area. */
-export function themeGroups(c: Catalog): ThemeGroup[] {
+export function themeGroups(terms: ArchiveTerms): ThemeGroup[] {
   const groups = new Map<string | null, ThemeGroup>();
-  for (const theme of c.themes.values()) {
-    const indexes = indexesWhere(c, (i) => c.themeKeys[i] === theme.key);
+  for (const entry of terms.themes) {
     const summary: ThemeSummary = {
-      theme,
-      topTags: tagsAmong(c, indexes, [theme.key]).slice(0, 4),
-      // The catalog keeps the pipeline's newest-first order.
-      newest: c.essays[indexes[0]!]!,
+      theme: asTerm(entry),
+      topTags: entry.topTags.map(asTerm),
+      newest: entry.newest,
     };
-    const area = termLabel(theme.value).area?.toLowerCase() ?? null;
+    const area = termLabel(entry.value).area?.toLowerCase() ?? null;
     const group = groups.get(area) ?? { area, themes: [], count: 0 };
     group.themes.push(summary);
-    group.count += theme.count;
+    group.count += entry.count;
     groups.set(area, group);
   }
   for (const g of groups.values()) g.themes.sort((a, b) => b.theme.count - a.theme.count);

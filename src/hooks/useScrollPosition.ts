@@ -17,8 +17,9 @@ const SAVE_EVERY = 500;
  * when the page is hidden. Only real scrolling saves, so opening an essay does not mark it.
  */
 export function useScrollPosition(
-  /** The essay's thread id: progress is kept by it. */
-  id: string,
+  /** Progress is kept by the essay's thread id. */
+  threadId: string,
+  slug: string,
   article: RefObject<HTMLElement | null>,
   bar: RefObject<HTMLElement | null>,
 ): void {
@@ -35,7 +36,7 @@ export function useScrollPosition(
     const save = () => {
       trailing = 0;
       lastSave = Date.now();
-      savePosition(id, position);
+      savePosition({ threadId, slug }, position);
     };
     // Scrolling caused by leaving (the router resets scroll for the next page) is not reading.
     const path = window.location.pathname;
@@ -55,7 +56,7 @@ export function useScrollPosition(
       if (!frame) frame = requestAnimationFrame(paint);
     };
     const flush = () => {
-      if (scrolled) savePosition(id, position);
+      if (scrolled) savePosition({ threadId, slug }, position);
     };
     paint();
     window.addEventListener('scroll', onScroll, { passive: true });
@@ -67,5 +68,5 @@ export function useScrollPosition(
       window.removeEventListener('scroll', onScroll);
       window.removeEventListener('pagehide', flush);
     };
-  }, [id, article, bar]);
+  }, [threadId, slug, article, bar]);
 }

@@ -23,6 +23,8 @@ export interface EssayProgress {
   /** ms since epoch of the last visit. */
   at: number;
   read: boolean;
+  /** The essay's slug when last saved: "continue reading" finds the essay by it. */
+  slug?: string;
 }
 
 /** By thread id. */
@@ -41,7 +43,10 @@ function parseEntries(raw: Record<string, unknown>): ProgressMap {
     const { position, at, read } = v;
     if (typeof position !== 'number' || !(position >= 0 && position <= 1)) continue;
     if (typeof at !== 'number' || !Number.isFinite(at)) continue;
-    out[id] = { position, at, read: read === true };
+    const slug = typeof v.slug === 'string' ? v.slug : undefined;
+    out[id] = slug
+      ? { position, at, read: read === true, slug }
+      : { position, at, read: read === true };
   }
   return out;
 }
@@ -100,17 +105,35 @@ function update(id: string, change: (current: EssayProgress | undefined) => Essa
   notify();
 }
 
-export function savePosition(threadId: string, position: number, now = Date.now()): void {
+/** The essay being read, as progress is kept for it. */
+export interface ProgressKey {
+  threadId: string;
+  slug: string;
+}
+
+export function savePosition(key: ProgressKey, position: number, now = Date.now()): void {
   const clamped = Math.min(1, Math.max(0, position));
-  update(threadId, (current) => ({
+  update(key.threadId, (current) => ({
     position: clamped,
     at: now,
     read: (current?.read ?? false) || clamped >= DONE_AT,
+    slug: key.slug,
   }));
 }
 
-export function setRead(threadId: string, read: boolean, now = Date.now()): void {
-  update(threadId, (current) => ({ position: current?.position ?? 0, at: now, read }));
+export function setRead(key: ProgressKey, read: boolean, now = Date.now()): void {
+  update(key.threadId, (current) => ({
+    position: current?.position ?? 0,
+    at: now,
+    read,
+    slug: key.slug,
+  }));
+}
+
+/** Whether progress saved by an older version (keyed by slug) waits to be migrated. */
+export function hasLegacyProgress(): boolean {
+  loadProgress();
+  return legacy !== null;
 }
 
 /**

@@ -1,4 +1,42 @@
+import { bucketFile, chunkFile, type ArchiveManifest, type SlugBucket } from '../domain/archive';
+import type { EssayIndex } from '../domain/essay';
 import { BODY_CACHE } from '../domain/offline';
+
+/**
+ * Every file a reader needs offline besides what the service worker precaches (the shell,
+ * the manifest, the terms, the index and the search index): summary chunks, slug buckets,
+ * each essay's page file and body. Found from the manifest, its buckets and the index, here
+ * (in the save worker) rather than on the page.
+ */
+export async function archiveFiles(manifest: ArchiveManifest, base: string): Promise<SaveUnit[]> {
+  const url = (fileName: string) => new URL(fileName, base).href;
+  const json = async <T>(fileName: string): Promise<T> => {
+    const response = await fetch(url(fileName));
+    if (!response.ok) throw new Error(`${fileName} answered ${response.status}`);
+    return (await response.json()) as T;
+  };
+  const buckets = manifest.slugBuckets.map((hash, b) => bucketFile(b, hash));
+  const [index, ...bucketData] = await Promise.all([
+    json<EssayIndex>(manifest.index),
+    ...buckets.map((b) => json<SlugBucket>(b)),
+  ]);
+  const pageOf = new Map(bucketData.flatMap((bucket) => Object.entries(bucket)));
+  const shared = [...manifest.chunks.map((hash, k) => chunkFile(k, hash)), ...buckets];
+  return [
+    ...shared.map((f) => ({ urls: [url(f)], essay: false })),
+    ...index.essays.map((e) => ({
+      urls: [url(pageOf.get(e.slug)!), url(e.bodyPath)],
+      essay: true,
+    })),
+  ];
+}
+
+/** Files saved together: an essay (its page file and body), or a shared piece. */
+export interface SaveUnit {
+  urls: string[];
+  /** Counted as an essay in the progress the reader sees. */
+  essay: boolean;
+}
 
 /**
  * Saves every essay body into the offline cache, a few at a time, skipping those already
@@ -8,11 +46,12 @@ import { BODY_CACHE } from '../domain/offline';
  * offline" only when every essay is. Storage quota errors stop the save with a clear reason.
  */
 
+/** Counted in essays; `failed` also counts shared pieces that could not be fetched. */
 export interface SaveProgress {
   saved: number;
   total: number;
   bytes: number;
-  /** Bodies the server did not give (an error status, not JSON, a dropped request). */
+  /** Essays (or shared pieces) the server did not give (an error status, not JSON, a drop). */
   failed: number;
 }
 
@@ -31,25 +70,31 @@ function isBody(response: Response): boolean {
 }
 
 export async function saveArchive(
-  urls: readonly string[],
+  units: readonly SaveUnit[],
   onProgress: (p: SaveProgress) => void,
   signal?: AbortSignal,
   /** Awaited before each fetch: lets the caller hold the save while the reader is busy. */
   beforeEach: () => Promise<void> = () => Promise.resolve(),
 ): Promise<SaveProgress> {
   const cache = await caches.open(BODY_CACHE);
-  const wanted = new Set(urls.map((u) => new URL(u, location.href).href));
-  const progress: SaveProgress = { saved: 0, total: wanted.size, bytes: 0, failed: 0 };
+  const wanted = new Set(units.flatMap((u) => u.urls));
+  const progress: SaveProgress = {
+    saved: 0,
+    total: units.filter((u) => u.essay).length,
+    bytes: 0,
+    failed: 0,
+  };
 
   const existing = new Set<string>();
   for (const request of await cache.keys()) {
     if (wanted.has(request.url)) existing.add(request.url);
     else await cache.delete(request); // no current essay points to it
   }
-  const missing: string[] = [];
-  for (const url of wanted) {
-    if (existing.has(url)) progress.saved++;
-    else missing.push(url);
+  const missing: SaveUnit[] = [];
+  for (const unit of units) {
+    const rest = unit.urls.filter((u) => !existing.has(u));
+    if (rest.length > 0) missing.push({ ...unit, urls: rest });
+    else if (unit.essay) progress.saved++;
   }
   onProgress({ ...progress });
 
@@ -59,18 +104,21 @@ export async function saveArchive(
     while (next < missing.length && !failure && !signal?.aborted) {
       await beforeEach();
       if (next >= missing.length) break;
-      const url = missing[next++]!;
+      const unit = missing[next++]!;
       try {
-        const response = await fetch(url);
-        if (!isBody(response)) {
-          progress.failed++;
-          onProgress({ ...progress });
-          continue;
+        let complete = true;
+        for (const url of unit.urls) {
+          const response = await fetch(url);
+          if (!isBody(response)) {
+            complete = false;
+            continue;
+          }
+          const blob = await response.blob();
+          await cache.put(url, new Response(blob, { headers: response.headers }));
+          progress.bytes += blob.size;
         }
-        const blob = await response.blob();
-        await cache.put(url, new Response(blob, { headers: response.headers }));
-        progress.saved++;
-        progress.bytes += blob.size;
+        if (!complete) progress.failed++;
+        else if (unit.essay) progress.saved++;
         onProgress({ ...progress });
       } catch (e) {
         if (e instanceof DOMException && e.name === 'QuotaExceededError')

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
-import { QuotaError, saveArchive, type SaveProgress } from './saveArchive';
+import type { ArchiveManifest } from '../domain/archive';
+import { archiveFiles, QuotaError, saveArchive, type SaveProgress } from './saveArchive';
 
 /**
  * Saves the archive off the main thread: a thousand fetches, blobs and cache writes on the
@@ -8,7 +9,8 @@ import { QuotaError, saveArchive, type SaveProgress } from './saveArchive';
  */
 declare const self: DedicatedWorkerGlobalScope;
 
-export type ToSaveWorker = { type: 'save'; urls: string[] } | { type: 'pause'; ms: number };
+export type ToSaveWorker =
+  { type: 'save'; manifest: ArchiveManifest; base: string } | { type: 'pause'; ms: number };
 export type FromSaveWorker =
   | { type: 'progress'; progress: SaveProgress }
   | { type: 'done'; progress: SaveProgress }
@@ -40,13 +42,15 @@ self.onmessage = (event: MessageEvent<ToSaveWorker>) => {
     last = now;
     post({ type: 'progress', progress });
   };
-  saveArchive(message.urls, report, undefined, holdWhilePaused).then(
-    (progress) => post({ type: 'done', progress }),
-    (e: unknown) =>
-      post({
-        type: 'error',
-        message: e instanceof Error ? e.message : 'Saving for offline failed.',
-        quota: e instanceof QuotaError,
-      }),
-  );
+  archiveFiles(message.manifest, message.base)
+    .then((units) => saveArchive(units, report, undefined, holdWhilePaused))
+    .then(
+      (progress) => post({ type: 'done', progress }),
+      (e: unknown) =>
+        post({
+          type: 'error',
+          message: e instanceof Error ? e.message : 'Saving for offline failed.',
+          quota: e instanceof QuotaError,
+        }),
+    );
 };

@@ -1,5 +1,7 @@
 import { registerSW } from 'virtual:pwa-register';
+import type { ArchiveManifest } from '../domain/archive';
 import {
+  archiveFiles,
   persistStorage,
   QuotaError,
   saveArchive,
@@ -64,12 +66,12 @@ export function subscribeOffline(listener: () => void): () => void {
 }
 
 let started = false;
-let bodyUrls: readonly string[] = [];
+let archive: ArchiveManifest | null = null;
 let saving: Promise<void> | null = null;
 
 /** Registers the service worker and starts saving the archive once it is active. */
-export function startOffline(urls: readonly string[]): void {
-  bodyUrls = urls;
+export function startOffline(manifest: ArchiveManifest): void {
+  archive = manifest;
   if (started) return;
   started = true;
   window.addEventListener('online', () => {
@@ -92,7 +94,7 @@ export function startOffline(urls: readonly string[]): void {
 
 const showProgress = (progress: SaveProgress) =>
   set({
-    phase: progress.saved + progress.failed < progress.total ? 'saving' : state.phase,
+    phase: progress.saved < progress.total ? 'saving' : state.phase,
     progress,
   });
 
@@ -107,7 +109,11 @@ export function holdSaving(ms = 1000): void {
  * Saves in a worker where the browser gives workers the Cache API (all current ones do);
  * on the page otherwise. Either way the result is the same promise.
  */
-function saveInBackground(urls: readonly string[]): Promise<SaveProgress> {
+function saveInBackground(manifest: ArchiveManifest): Promise<SaveProgress> {
+  // Absolute, since a worker resolves relative URLs against its own script.
+  const base = new URL(import.meta.env.BASE_URL, location.href).href;
+  const onPage = () =>
+    archiveFiles(manifest, base).then((units) => saveArchive(units, showProgress));
   let worker: Worker;
   try {
     worker = saveWorker = new Worker(new URL('./saveWorker.ts', import.meta.url), {
@@ -115,7 +121,7 @@ function saveInBackground(urls: readonly string[]): Promise<SaveProgress> {
       name: 'save-archive',
     });
   } catch {
-    return saveArchive(urls, showProgress);
+    return onPage();
   }
   return new Promise<SaveProgress>((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<FromSaveWorker>) => {
@@ -131,19 +137,18 @@ function saveInBackground(urls: readonly string[]): Promise<SaveProgress> {
       worker.terminate();
       saveWorker = null;
       // The worker could not start (an old browser, a blocked script): save here instead.
-      saveArchive(urls, showProgress).then(resolve, reject);
+      onPage().then(resolve, reject);
     };
-    // Absolute, since a worker resolves relative URLs against its own script.
-    const absolute = urls.map((u) => new URL(u, location.href).href);
-    worker.postMessage({ type: 'save', urls: absolute } satisfies ToSaveWorker);
+    worker.postMessage({ type: 'save', manifest, base } satisfies ToSaveWorker);
   });
 }
 
 function save(): Promise<void> {
-  saving ??= saveInBackground(bodyUrls)
+  if (!archive) return Promise.resolve();
+  saving ??= saveInBackground(archive)
     .then(async (progress) => {
       set({
-        phase: progress.saved === progress.total ? 'saved' : 'partial',
+        phase: progress.saved === progress.total && progress.failed === 0 ? 'saved' : 'partial',
         progress,
         error: null,
         usage: (await storageEstimate())?.usage ?? null,

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import react from '@vitejs/plugin-react';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
-import type { EssayBody, EssayIndex } from '../domain/essay.ts';
+import type { EssayIndex } from '../domain/essay.ts';
 import { indexFileName } from './emit.ts';
 import { sitePages } from './sitePages.ts';
 import { ESSAY_PLUGIN_NAME, VIRTUAL_ID, type EssayPluginApi } from './vitePlugin.ts';
@@ -25,7 +25,7 @@ import { ESSAY_PLUGIN_NAME, VIRTUAL_ID, type EssayPluginApi } from './vitePlugin
 const SERVER_ENTRY = 'src/entry-server.tsx';
 
 interface ServerEntry {
-  provideData(index: EssayIndex, bodies: ReadonlyMap<string, EssayBody>): void;
+  provideFiles(files: ReadonlyMap<string, unknown>): void;
   render(path: string): Promise<{ html: string; status: number }>;
 }
 
@@ -51,7 +51,7 @@ export function pagesFor(index: EssayIndex): { path: string; file: string }[] {
 async function renderInParallel(
   paths: readonly string[],
   threads: number,
-  setup: { entryUrl: string; index: EssayIndex; bodies: [string, EssayBody][] },
+  setup: { entryUrl: string; files: [string, unknown][] },
   root: string,
   write: (i: number, html: string) => void,
 ): Promise<void> {
@@ -206,14 +206,13 @@ export function prerenderPlugin(): Plugin {
       });
       const entryUrl = pathToFileURL(path.join(serverDir, 'entry-server.js')).href;
 
-      const byName = new Map(result.outputs.map((o) => [o.fileName, o.source]));
-      const index = JSON.parse(byName.get(indexFileName(result.outputs))!) as EssayIndex;
-      const bodies = new Map(
-        index.essays.map((e) => [
-          e.slug as string,
-          JSON.parse(byName.get(e.bodyPath)!) as EssayBody,
-        ]),
+      // The data files the loaders read, parsed once (the search index is not read there).
+      const files = new Map<string, unknown>(
+        result.outputs
+          .filter((o) => o.fileName.endsWith('.json') && !o.fileName.startsWith('data/search.'))
+          .map((o) => [o.fileName, JSON.parse(o.source)]),
       );
+      const index = files.get(indexFileName(result.outputs)) as EssayIndex;
       const template = readFileSync(path.join(outDir, 'shell.html'), 'utf8');
       const base = config.base.replace(/\/$/, '');
       const pages = pagesFor(index);
@@ -229,11 +228,11 @@ export function prerenderPlugin(): Plugin {
         writeFileSync(file, out);
       };
       if (threads > 1) {
-        const setup = { entryUrl, index, bodies: [...bodies] };
+        const setup = { entryUrl, files: [...files] };
         await renderInParallel(paths, threads, setup, config.root, write);
       } else {
         const entry = (await import(entryUrl)) as ServerEntry;
-        entry.provideData(index, bodies);
+        entry.provideFiles(files);
         for (const [i, full] of paths.entries()) write(i, (await entry.render(full)).html);
       }
       rmSync(serverDir, { recursive: true, force: true });

@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 
 const entry = await import(workerData.entryUrl);
-entry.provideData(workerData.index, new Map(workerData.bodies));
+entry.provideFiles(new Map(workerData.files));
 
 parentPort.on('message', async (batch) => {
   if (batch === null) return parentPort.close();

@@ -1,4 +1,5 @@
 import { todayIso } from '../domain/dates.ts';
+import { archiveEmitter } from './archiveEmitter.ts';
 import { deriveEssay, type EssayRecord } from './derive.ts';
 import { essayDataEmitter, type Emitter, type OutputFile } from './emit.ts';
 import { finalizeEssays, type FinalEssay } from './finalize.ts';
@@ -8,7 +9,11 @@ import type { Problem } from './problems.ts';
 import { searchIndexEmitter } from './searchEmitter.ts';
 
 /** The emit stage, in order: later emitters may read what earlier ones made. */
-export const defaultEmitters: readonly Emitter[] = [essayDataEmitter, searchIndexEmitter];
+export const defaultEmitters: readonly Emitter[] = [
+  essayDataEmitter,
+  searchIndexEmitter,
+  archiveEmitter,
+];
 
 /**
  * The content pipeline as one ordered list of stages:

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { HtmlTagDescriptor, Plugin, ViteDevServer } from 'vite';
-import { indexFileName, searchFileName, type OutputFile } from './emit.ts';
+import { manifestFileName } from './archiveEmitter.ts';
+import { searchFileName, type OutputFile } from './emit.ts';
 import { ESSAY_EXTENSIONS } from './load.ts';
 import { formatProblem, formatReport } from './problems.ts';
 import { publishEmitter } from './publishEmitter.ts';
@@ -87,11 +88,11 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
 
   function virtualModule(): string {
     const ok = result?.ok ?? false;
-    const indexPath = ok ? indexFileName(result!.outputs) : '';
+    const manifestPath = ok ? manifestFileName(result!.outputs) : '';
     const searchPath = ok ? searchFileName(result!.outputs) : '';
     const { name, url, description, language } = options.site;
     return [
-      `export const indexPath = ${JSON.stringify(indexPath)};`,
+      `export const manifestPath = ${JSON.stringify(manifestPath)};`,
       `export const searchPath = ${JSON.stringify(searchPath)};`,
       `export const site = ${JSON.stringify({ name, url, description, language })};`,
     ].join('\n');
@@ -139,9 +140,9 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
           },
           injectTo: 'head',
         });
-      // Every page needs the essay index first: fetching it alongside the scripts, not after
-      // they ran, saves a round trip before the first paint (crossorigin matches fetch()'s
-      // default credentials, or the browser would fetch it twice).
+      // Every page needs the archive manifest first: fetching it alongside the scripts, not
+      // after they ran, saves a round trip (crossorigin matches fetch()'s default
+      // credentials, or the browser would fetch it twice).
       if (result?.ok)
         tags.push({
           tag: 'link',
@@ -150,7 +151,7 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
             as: 'fetch',
             type: 'application/json',
             crossorigin: 'anonymous',
-            href: `${base}${indexFileName(result.outputs)}`,
+            href: `${base}${manifestFileName(result.outputs)}`,
           },
           injectTo: 'head',
         });

@@ -1,14 +1,15 @@
 import { useMemo } from 'react';
-import { useLocation, useSearchParams } from 'react-router';
+import { useLocation, useNavigation, useSearchParams } from 'react-router';
+import type { Library } from '../data/essays';
+import { fullListView, type ListView } from '../data/listView';
 import { ActiveFilters, type ActiveFilter } from '../components/ActiveFilters';
 import { EssayCard } from '../components/EssayCard';
 import { FilterPanel } from '../components/FilterPanel';
 import { Pagination } from '../components/Pagination';
 import { SortSelect } from '../components/SortSelect';
-import { hasFilters, pageCount, pageSlice, queryList, relaxations } from '../data/browse';
+import { hasFilters } from '../data/browse';
 import { termsByCount } from '../data/catalog';
 import { LENGTH_LABELS, type ListQuery } from '../domain/browse';
-import type { Library } from '../data/essays';
 import { listQueryToParams, parseListQuery } from '../data/listQuery';
 import { termLabel } from '../domain/slugs';
 import { useRememberListContext } from '../hooks/useListContext';
@@ -26,7 +27,7 @@ export interface Fixed {
   theme?: string;
 }
 
-function withFixed(q: ListQuery, fixed: Fixed): ListQuery {
+export function withFixed(q: ListQuery, fixed: Fixed): ListQuery {
   return {
     ...q,
     tags: fixed.tag && !q.tags.includes(fixed.tag) ? [fixed.tag, ...q.tags] : q.tags,
@@ -38,58 +39,69 @@ function withoutFixed(q: ListQuery, fixed: Fixed): ListQuery {
   return { ...q, tags: q.tags.filter((t) => t !== fixed.tag), theme: fixed.theme ? null : q.theme };
 }
 
+/** The list computed from the whole catalog, for the query in the URL. */
+export function useFullListView(library: Library, fixed: Fixed): ListView {
+  const { catalog } = library;
+  const [params] = useSearchParams();
+  const key = params.toString();
+  // Parsing and querying are pure; memoized on the URL because they walk every essay.
+  return useMemo(
+    () =>
+      fullListView(catalog, withFixed(parseListQuery(new URLSearchParams(key), catalog), fixed)),
+    [key, catalog, fixed],
+  );
+}
+
 export function BrowseView({
-  library,
+  view,
   fixed = {},
   label,
 }: {
-  library: Library;
+  view: ListView;
   fixed?: Fixed;
   label: string;
 }) {
-  const { catalog } = library;
-  const [params, setParams] = useSearchParams();
+  const [, setParams] = useSearchParams();
   const location = useLocation();
   useRememberListContext(location.pathname + location.search);
   const progress = useProgress();
-  const key = params.toString();
-  // Parsing and querying are pure; memoized on the URL because they walk every essay.
+  const { page, pages, shown } = view;
+  // While a change loads (the first filter on the home page fetches the whole index), the
+  // controls already show the change asked for; the results follow when it has loaded.
+  const navigation = useNavigation();
+  const pending =
+    navigation.location?.pathname === location.pathname ? navigation.location.search : null;
   const query = useMemo(
-    () => withFixed(parseListQuery(new URLSearchParams(key), catalog), fixed),
-    [key, catalog, fixed],
+    () =>
+      pending === null
+        ? view.query
+        : withFixed(parseListQuery(new URLSearchParams(pending), view), fixed),
+    [pending, view, fixed],
   );
-  const result = useMemo(() => queryList(catalog, query), [catalog, query]);
   const tags = useMemo(
-    () => termsByCount(catalog.tags).filter((t) => t.key !== fixed.tag),
-    [catalog, fixed.tag],
+    () => termsByCount(view.tags).filter((t) => t.key !== fixed.tag),
+    [view.tags, fixed.tag],
   );
-  const themes = useMemo(() => termsByCount(catalog.themes), [catalog]);
-  const months = useMemo(() => {
-    const sorted = [...catalog.months].sort();
-    return { min: sorted[0] ?? '', max: sorted[sorted.length - 1] ?? '' };
-  }, [catalog]);
+  const themes = useMemo(() => termsByCount(view.themes), [view.themes]);
 
   const go = (next: ListQuery) =>
     setParams(listQueryToParams(withoutFixed(next, fixed)), {
       preventScrollReset: true,
       flushSync: true,
     });
-  const pages = pageCount(result.essays.length);
-  const page = Math.min(query.page, pages);
-  const shown = pageSlice(result.essays, page);
   const own = withoutFixed(query, fixed);
 
   const active: ActiveFilter[] = [
     ...own.tags.map((t) => ({
       id: `tag:${t}`,
-      label: `Tag: ${termLabel(catalog.tags.get(t)!.value).text}`,
+      label: `Tag: ${termLabel(view.tags.get(t)!.value).text}`,
       remove: () => go({ ...query, page: 1, tags: query.tags.filter((x) => x !== t) }),
     })),
     ...(own.theme
       ? [
           {
             id: 'theme',
-            label: `Theme: ${termLabel(catalog.themes.get(own.theme)!.value).text}`,
+            label: `Theme: ${termLabel(view.themes.get(own.theme)!.value).text}`,
             remove: () => go({ ...query, page: 1, theme: null }),
           },
         ]
@@ -128,29 +140,31 @@ export function BrowseView({
           <summary>Filters</summary>
           <FilterPanel
             query={query}
-            facets={result.facets}
+            facets={view.facets}
             tags={tags}
             themes={themes}
-            months={months}
+            months={view.months}
             hide={{ theme: Boolean(fixed.theme) }}
             onChange={go}
           />
         </details>
       </aside>
-      <section className="browse-results" aria-label={`${label}: results`}>
+      <section
+        className="browse-results"
+        aria-label={`${label}: results`}
+        aria-busy={pending !== null}
+      >
         <div className="results-bar">
           <p className="results-count" role="status">
-            {result.essays.length === 1
-              ? '1 essay'
-              : `${result.essays.length.toLocaleString('en')} essays`}
+            {view.total === 1 ? '1 essay' : `${view.total.toLocaleString('en')} essays`}
             {pages > 1 ? `, page ${page} of ${pages}` : ''}
           </p>
           <SortSelect value={query.sort} onChange={(sort) => go({ ...query, sort, page: 1 })} />
         </div>
         <ActiveFilters filters={active} onClearAll={clearAll} />
-        {result.essays.length === 0 ? (
+        {view.total === 0 ? (
           <EmptyState
-            library={library}
+            view={view}
             query={own}
             fixed={fixed}
             go={(q) => go(withFixed(q, fixed))}
@@ -184,27 +198,28 @@ export function BrowseView({
 }
 
 function EmptyState({
-  library,
+  view,
   query,
   fixed,
   go,
   onClearAll,
 }: {
-  library: Library;
+  view: ListView;
   query: ListQuery;
   fixed: Fixed;
   go: (q: ListQuery) => void;
   onClearAll: () => void;
 }) {
-  const { catalog } = library;
-  const options = relaxations(catalog, withFixed(query, fixed)).filter(
-    (r) => r.count > 0 && r.drop !== `tag:${fixed.tag}` && !(r.drop === 'theme' && fixed.theme),
-  );
+  const options = view
+    .relaxations(withFixed(query, fixed))
+    .filter(
+      (r) => r.count > 0 && r.drop !== `tag:${fixed.tag}` && !(r.drop === 'theme' && fixed.theme),
+    );
   const describe = (drop: string) =>
     drop.startsWith('tag:')
-      ? `tag “${termLabel(catalog.tags.get(drop.slice(4))!.value).text}”`
+      ? `tag “${termLabel(view.tags.get(drop.slice(4))!.value).text}”`
       : drop === 'theme'
-        ? `theme “${termLabel(catalog.themes.get(query.theme!)!.value).text}”`
+        ? `theme “${termLabel(view.themes.get(query.theme!)!.value).text}”`
         : drop === 'length'
           ? 'the reading-time filter'
           : 'the date range';

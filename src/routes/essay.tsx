@@ -15,28 +15,27 @@ import { PageMeta } from '../components/PageMeta';
 import { ShortcutsDialog } from '../components/ShortcutsDialog';
 import { TableOfContents } from '../components/TableOfContents';
 import { EssayTerms } from '../components/EssayTerms';
-import { getEssay, loadBody, loadLibrary } from '../data/essays';
-import { moreInTheme, neighbors, readingOrder, relatedEssays } from '../data/neighbors';
-import { readListContext } from '../hooks/useListContext';
+import { loadBody, loadEssayPage } from '../data/essays';
 import { useHydrated } from '../hooks/useHydrated';
 import { useProgress } from '../hooks/useProgress';
 import { useScrollPosition } from '../hooks/useScrollPosition';
 import { useShortcuts } from '../hooks/useShortcuts';
 import { DONE_AT, loadProgress, RESUME_FROM, setRead } from '../lib/progress';
 import { paths } from '../paths';
-import { useLibrary } from './rootData';
+import { useReadingOrder } from './useReadingOrder';
 
 /** The reader. Loaded lazily, so the list page never pays for the markdown renderer. */
 
+/** One essay's page file (found through its slug's bucket) and its body: never the index. */
 export async function loader({ params }: LoaderFunctionArgs) {
-  const { index } = await loadLibrary();
-  const essay = getEssay(index, params.slug ?? '');
-  if (!essay) throw data(null, { status: 404 });
+  const page = await loadEssayPage(params.slug ?? '');
+  if (!page) throw data(null, { status: 404 });
+  const essay = page.essay;
   const [body] = await Promise.all([
     loadBody(essay),
     needsMarkdownRenderer(essay.slug) ? loadMarkdownRenderer() : null,
   ]);
-  return { essay, body };
+  return { essay, body, page };
 }
 
 function scrollToPosition(article: HTMLElement, position: number): void {
@@ -54,8 +53,7 @@ function resumeOffer(essay: EssaySummary): { slug: string; position: number } | 
 }
 
 export function Component() {
-  const { essay, body } = useLoaderData<typeof loader>();
-  const { catalog } = useLibrary();
+  const { essay, body, page } = useLoaderData<typeof loader>();
   const navigate = useNavigate();
   const progress = useProgress();
   const hydrated = useHydrated();
@@ -63,7 +61,7 @@ export function Component() {
   const bar = useRef<HTMLDivElement>(null);
   const toc = useRef<HTMLElement>(null);
   const help = useRef<HTMLDialogElement>(null);
-  useScrollPosition(essay.threadId, article, bar);
+  useScrollPosition(essay.threadId, essay.slug, article, bar);
 
   // Arriving from search (`?hl=`): mark the matched words and bring the first into view.
   const [params] = useSearchParams();
@@ -84,17 +82,8 @@ export function Component() {
     setResumeAt(resumeOffer(essay));
   }
 
-  const order = useMemo(
-    () => readingOrder(catalog, hydrated ? readListContext() : null, essay.slug),
-    [catalog, essay.slug, hydrated],
-  );
-  const { prev, next } = neighbors(order, essay.slug);
-  const i = useMemo(
-    () => catalog.essays.findIndex((e) => e.slug === essay.slug),
-    [catalog, essay.slug],
-  );
-  const related = useMemo(() => relatedEssays(catalog, i), [catalog, i]);
-  const more = useMemo(() => moreInTheme(catalog, i, related), [catalog, i, related]);
+  const order = useReadingOrder(page);
+  const { prev, next } = order;
   const isRead = progress[essay.threadId]?.read ?? false;
 
   const shortcuts = useMemo(
@@ -152,7 +141,7 @@ export function Component() {
               type="button"
               className="read-toggle"
               aria-pressed={isRead}
-              onClick={() => setRead(essay.threadId, !isRead)}
+              onClick={() => setRead(essay, !isRead)}
             >
               {isRead ? '✓ Read' : 'Mark as read'}
             </button>{' '}
@@ -163,12 +152,12 @@ export function Component() {
           <EssayNav prev={prev} next={next} orderLabel={order.label} />
           <EssayLinks
             title="Related essays"
-            essays={related}
+            essays={page.related}
             read={(e) => progress[e.threadId]?.read ?? false}
           />
           <EssayLinks
             title="More in this theme"
-            essays={more}
+            essays={page.more}
             read={(e) => progress[e.threadId]?.read ?? false}
           />
         </footer>

@@ -8,20 +8,20 @@ import { useSettings } from '../hooks/useSettings';
 import { SITE_NAME } from '../components/PageMeta';
 import { useClientLinks } from '../hooks/useClientLinks';
 import { useRenderedMark } from '../hooks/useRenderedMark';
-import { dataUrl, paths } from '../paths';
+import { paths } from '../paths';
 import { HeaderSearch } from './headerSearch';
-import { useLibrary } from './rootData';
+import { useArchive } from './rootData';
 
 /** The frame around every page: skip link, header with navigation, main, footer. */
 export function Layout() {
   useClientLinks(import.meta.env.BASE_URL.replace(/\/$/, ''));
   const [settings, setSettings, saved] = useSettings();
-  const { index } = useLibrary();
+  const archive = useArchive();
   const offline = useOffline();
   useRenderedMark();
   useEffect(() => {
-    startOffline(index.essays.map((e) => dataUrl(e.bodyPath)));
-  }, [index]);
+    startOffline(archive);
+  }, [archive]);
 
   return (
     <>
@@ -48,7 +48,7 @@ export function Layout() {
             </li>
           </ul>
         </nav>
-        <HeaderSearch count={index.essays.length} />
+        <HeaderSearch count={archive.count} />
         <SettingsMenu settings={settings} onChange={setSettings} saved={saved} />
       </header>
       <OfflineBanners state={offline} onUpdate={() => void applyUpdate()} />

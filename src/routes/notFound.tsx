@@ -1,10 +1,10 @@
-import { Link, useLocation, useRouteLoaderData } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useLocation } from 'react-router';
 import { ErrorScreen } from '../components/ErrorScreen';
-import type { Library } from '../data/essays';
+import { loadLibrary, type Library } from '../data/essays';
 import { closest } from '../data/suggest';
 import { termFromSlug, termLabel } from '../domain/slugs';
 import { paths } from '../paths';
-import { ROOT_ID } from './rootData';
 
 interface Suggestion {
   to: string;
@@ -45,7 +45,19 @@ function suggestionsFor(pathname: string, library: Library | undefined): Suggest
 /** A real 404 view: says what happened and offers the closest matches. */
 export function NotFound() {
   const { pathname } = useLocation();
-  const library = useRouteLoaderData<Library>(ROOT_ID);
+  // The closest matches are looked for across the whole index, loaded for this page only
+  // (a missing address is rare; every other page does without it).
+  const [library, setLibrary] = useState<Library | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    loadLibrary().then(
+      (l) => live && setLibrary(l),
+      () => {}, // offline: no suggestions
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
   const suggestions = suggestionsFor(pathname, library);
   return (
     <ErrorScreen title="No page here">

@@ -1,21 +1,28 @@
 import { useRouteLoaderData } from 'react-router';
-import { loadLibrary, type Library } from '../data/essays';
-import { migrateProgress } from '../lib/progress';
+import type { ArchiveManifest } from '../domain/archive';
+import { loadLibrary, loadManifest } from '../data/essays';
+import { hasLegacyProgress, migrateProgress } from '../lib/progress';
 
-/** The root route loads the essay index once; every page reads it from here. */
+/**
+ * The root route loads the archive's small manifest once; every page reads it from here and
+ * loads its own slice of the archive (docs/decisions/0011-archive-at-scale.md).
+ */
 export const ROOT_ID = 'root';
 
-export async function rootLoader(): Promise<Library> {
-  const library = await loadLibrary();
-  // Progress saved by an older version is keyed by slug: moved to thread ids before any
-  // page reads it.
-  const threadOf = new Map<string, string>(library.index.essays.map((e) => [e.slug, e.threadId]));
-  migrateProgress((slug) => threadOf.get(slug));
-  return library;
+export async function rootLoader(): Promise<ArchiveManifest> {
+  const manifest = await loadManifest();
+  // Progress saved by an older version is keyed by slug: moved to thread ids, once, before
+  // any page reads it. Only then is the whole index worth loading on a page's first load.
+  if (hasLegacyProgress()) {
+    const { index } = await loadLibrary();
+    const threadOf = new Map<string, string>(index.essays.map((e) => [e.slug, e.threadId]));
+    migrateProgress((slug) => threadOf.get(slug));
+  }
+  return manifest;
 }
 
-export function useLibrary(): Library {
-  const library = useRouteLoaderData<Library>(ROOT_ID);
-  if (!library) throw new Error('useLibrary used outside the root route');
-  return library;
+export function useArchive(): ArchiveManifest {
+  const manifest = useRouteLoaderData<ArchiveManifest>(ROOT_ID);
+  if (!manifest) throw new Error('useArchive used outside the root route');
+  return manifest;
 }

@@ -1,5 +1,6 @@
 import { useDeferredValue, useMemo } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
+import type { Library } from '../data/essays';
 import { ActiveFilters, type ActiveFilter } from '../components/ActiveFilters';
 import { PageMeta } from '../components/PageMeta';
 import { Pagination } from '../components/Pagination';
@@ -11,16 +12,38 @@ import { termLabel } from '../domain/slugs';
 import { useRememberListContext } from '../hooks/useListContext';
 import { useProgress } from '../hooks/useProgress';
 import { useSearch } from '../hooks/useSearch';
+import { useWholeIndex } from '../hooks/useWholeIndex';
+import { useArchive } from './rootData';
 import { useSnippets } from '../hooks/useSnippets';
 import { paths } from '../paths';
-import { useLibrary } from './rootData';
 
 /**
  * Search results. `?q=` is the query; `tag`, `theme` and `length` narrow it, with the same
  * URL values as the list, so "search within a tag" is a shareable link.
  */
 export function SearchPage() {
-  const { index, catalog } = useLibrary();
+  // Results are essays from anywhere in the archive: the whole index, loaded on first use.
+  const { library, error } = useWholeIndex();
+  const { count } = useArchive();
+  const [params] = useSearchParams();
+  if (library) return <SearchResults library={library} />;
+  return (
+    <>
+      <PageMeta noindex title="Search" description="Search the essays, even offline." />
+      <h1 className="page-title">Search</h1>
+      <p className="results-count" role="status">
+        {error
+          ? `Search is unavailable: ${error} Reload the page to try again.`
+          : params.get('q')?.trim()
+            ? 'Searching…'
+            : `Search the titles, tags, themes and full text of ${count.toLocaleString('en')} essays.`}
+      </p>
+    </>
+  );
+}
+
+function SearchResults({ library }: { library: Library }) {
+  const { index, catalog } = library;
   const [params, setParams] = useSearchParams();
   const location = useLocation();
   const q = params.get('q') ?? '';

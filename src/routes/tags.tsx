@@ -1,22 +1,24 @@
 import { useId, useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLoaderData, useSearchParams } from 'react-router';
+import type { ArchiveTerms } from '../domain/archive';
+import { termMaps } from '../data/listView';
 import { PageMeta } from '../components/PageMeta';
 import { termsByCount, termsByName } from '../data/catalog';
 import { termLabel } from '../domain/slugs';
 import { paths } from '../paths';
-import { useLibrary } from './rootData';
 
 /** Every tag with its count; sort and quick filter live in the URL (`?sort=name&q=…`). */
 export function Tags() {
-  const { catalog } = useLibrary();
+  const terms = useLoaderData<ArchiveTerms>();
+  const tags = useMemo(() => termMaps(terms).tags, [terms]);
   const [params, setParams] = useSearchParams();
   const sort = params.get('sort') === 'name' ? 'name' : 'count';
   const q = params.get('q') ?? '';
   const findId = useId();
   const sortId = useId();
   const all = useMemo(
-    () => (sort === 'name' ? termsByName(catalog.tags) : termsByCount(catalog.tags)),
-    [catalog, sort],
+    () => (sort === 'name' ? termsByName(tags) : termsByCount(tags)),
+    [tags, sort],
   );
   const needle = q.trim().toLowerCase();
   const shown = needle

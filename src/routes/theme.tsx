@@ -1,16 +1,17 @@
 import { useMemo } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLoaderData, useParams } from 'react-router';
+import type { Library } from '../data/essays';
 import { PageMeta } from '../components/PageMeta';
 import { TermChips } from '../components/TermChips';
 import { indexesWhere, tagsAmong } from '../data/terms';
 import { termFromSlug, termLabel } from '../domain/slugs';
 import { paths } from '../paths';
-import { BrowseView } from './browseView';
+import { BrowseView, useFullListView, type Fixed } from './browseView';
 import { NotFound } from './notFound';
-import { useLibrary } from './rootData';
 
 export function ThemePage() {
-  const library = useLibrary();
+  // The route's loader: the whole index (a tag's or theme's essays are found across it).
+  const library = useLoaderData<Library>();
   const { catalog } = library;
   const key = termFromSlug(useParams().slug ?? '');
   const term = key === null ? undefined : catalog.themes.get(key);
@@ -40,7 +41,11 @@ export function ThemePage() {
       </p>
       <h1 className="page-title">{label.name}</h1>
       <TermChips id="theme-tags" title="Tags in this theme" terms={tags} />
-      <BrowseView library={library} fixed={fixed} label={`Essays on ${label.text}`} />
+      <TermList library={library} fixed={fixed} label={`Essays on ${label.text}`} />
     </>
   );
+}
+
+function TermList({ library, fixed, label }: { library: Library; fixed: Fixed; label: string }) {
+  return <BrowseView view={useFullListView(library, fixed)} fixed={fixed} label={label} />;
 }

@@ -1,27 +1,25 @@
 import { useMemo } from 'react';
-import { Link } from 'react-router';
+import { Link, useLoaderData } from 'react-router';
+import type { ArchiveTerms } from '../domain/archive';
 import { PageMeta } from '../components/PageMeta';
 import { themeGroups } from '../data/terms';
 import { displayDate } from '../domain/dates';
 import { termLabel } from '../domain/slugs';
 import { useLocale } from '../hooks/useLocale';
 import { paths } from '../paths';
-import { useLibrary } from './rootData';
 
 /** Every primary theme, grouped by the broad area before its underscore. */
 export function Themes() {
-  const { catalog } = useLibrary();
-  const groups = useMemo(() => themeGroups(catalog), [catalog]);
+  const terms = useLoaderData<ArchiveTerms>();
+  const groups = useMemo(() => themeGroups(terms), [terms]);
+  const themeCount = terms.themes.length;
   const locale = useLocale();
   return (
     <>
-      <PageMeta
-        title="Themes"
-        description={`${catalog.themes.size} themes in ${groups.length} areas.`}
-      />
+      <PageMeta title="Themes" description={`${themeCount} themes in ${groups.length} areas.`} />
       <h1 className="page-title">Themes</h1>
       <p className="page-lead">
-        {catalog.themes.size} themes in {groups.length} areas.
+        {themeCount} themes in {groups.length} areas.
       </p>
       {groups.map((g) => (
         <section

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- list|search|offline|prerender|lighthouse]`: prints performance figures and compares them with budgets.
+ * `npm run bench [-- list|search|offline|prerender|scale|lighthouse]`: prints performance figures and compares them with budgets.
  * Not a test: this machine is noisy, so figures are medians and p95 over many runs, and the
  * script exits non-zero only to flag a budget overrun for a human to look at.
  */
@@ -9,6 +9,7 @@ import { benchLighthouse } from './lighthouse';
 import { benchListBrowser, benchListNode } from './list';
 import { benchOffline } from './offline';
 import { benchPrerender } from './prerender';
+import { benchScale } from './scale';
 import { benchSearchNode } from './search';
 import { benchSearchBrowser } from './searchBrowser';
 import { printVerdicts } from './stats';
@@ -35,6 +36,9 @@ try {
   }
   if (wants('prerender')) {
     await benchPrerender(COUNTS);
+  }
+  if (wants('scale')) {
+    await benchScale(browser, COUNTS);
   }
   if (wants('lighthouse')) {
     await benchLighthouse();

@@ -1,0 +1,99 @@
+import type { ArchiveTerms } from '../domain/archive';
+import {
+  LENGTHS,
+  type Dimension,
+  type Facets,
+  type LengthBucket,
+  type ListFilters,
+  type ListQuery,
+  type Term,
+} from '../domain/browse';
+import type { EssaySummary } from '../domain/essay';
+import { normalizeTerm } from '../domain/slugs';
+import { pageCount, pageSlice, queryList, relaxations } from './browse';
+import type { Catalog } from './catalog';
+
+/**
+ * What the list shows, however it was computed: from the whole catalog (any filter, sort or
+ * page), or for the unfiltered newest-first list from the terms and one chunk of summaries
+ * alone, which is what a first visit to the home page loads (docs/decisions/0011).
+ */
+export interface ListView {
+  query: ListQuery;
+  /** Essays matching the query, all pages. */
+  total: number;
+  /** This page's essays. */
+  shown: readonly EssaySummary[];
+  page: number;
+  pages: number;
+  facets: Facets;
+  tags: ReadonlyMap<string, Term>;
+  themes: ReadonlyMap<string, Term>;
+  months: { min: string; max: string };
+  /** For an empty result: what dropping each filter would bring back. */
+  relaxations: (f: ListFilters) => { drop: Dimension | `tag:${string}`; count: number }[];
+}
+
+export function catalogMonths(catalog: Catalog): { min: string; max: string } {
+  let min = '';
+  let max = '';
+  for (const m of catalog.months) {
+    if (min === '' || m < min) min = m;
+    if (m > max) max = m;
+  }
+  return { min, max };
+}
+
+export function fullListView(catalog: Catalog, query: ListQuery): ListView {
+  const result = queryList(catalog, query);
+  const pages = pageCount(result.essays.length);
+  const page = Math.min(query.page, pages);
+  return {
+    query,
+    total: result.essays.length,
+    shown: pageSlice(result.essays, page),
+    page,
+    pages,
+    facets: result.facets,
+    tags: catalog.tags,
+    themes: catalog.themes,
+    months: catalogMonths(catalog),
+    relaxations: (f) => relaxations(catalog, f),
+  };
+}
+
+/** Tags and themes of the terms file, keyed as the catalog keys them. */
+export function termMaps(terms: ArchiveTerms): Pick<Catalog, 'tags' | 'themes'> {
+  const map = (entries: ArchiveTerms['tags']) =>
+    new Map(
+      entries.map((t) => {
+        const key = normalizeTerm(t.value);
+        return [key, { key, value: t.value, count: t.count }] as const;
+      }),
+    );
+  return { tags: map(terms.tags), themes: map(terms.themes) };
+}
+
+/** The unfiltered, newest-first list at `query.page`: `shown` is that page's essays. */
+export function lightListView(
+  terms: ArchiveTerms,
+  count: number,
+  query: ListQuery,
+  shown: readonly EssaySummary[],
+): ListView {
+  const { tags, themes } = termMaps(terms);
+  const counts = (m: ReadonlyMap<string, Term>) => new Map([...m].map(([k, t]) => [k, t.count]));
+  const lengths = new Map<LengthBucket, number>(LENGTHS.map((l) => [l, terms.lengths[l] ?? 0]));
+  return {
+    query,
+    total: count,
+    shown,
+    page: query.page,
+    pages: pageCount(count),
+    facets: { tags: counts(tags), themes: counts(themes), lengths },
+    tags,
+    themes,
+    months: terms.months,
+    relaxations: () => [],
+  };
+}

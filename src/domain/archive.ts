@@ -1,0 +1,107 @@
+import { lengthBucket, type LengthBucket } from './browse.ts';
+import type { EssaySlug, EssaySummary } from './essay.ts';
+
+/**
+ * The archive as the browser loads it: in small, content-hashed pieces, so a page costs the
+ * same at 100 essays and at 100,000 (docs/decisions/0011-archive-at-scale.md). Essays are
+ * numbered newest first (their "id"); every piece is found from the manifest.
+ */
+
+export const ARCHIVE_VERSION = 2;
+/** Essays per summary chunk: five list pages. */
+export const CHUNK_SIZE = 100;
+/** About this many essays per slug bucket. */
+export const SLUGS_PER_BUCKET = 256;
+
+export interface ArchiveManifest {
+  version: typeof ARCHIVE_VERSION;
+  /** Content hash of the whole archive; a new deploy has a new one. */
+  build: string;
+  count: number;
+  chunkSize: number;
+  /** Hash of each summary chunk file (`chunkFile(k, hash)`). */
+  chunks: string[];
+  /** Hash of each slug bucket file (`bucketFile(b, hash)`). */
+  slugBuckets: string[];
+  /** Tags, themes and the date range, with counts: tag and theme index pages, filters. */
+  terms: string;
+  /** Every summary in one file, for what needs the whole archive (filters, search). */
+  index: string;
+  search: string;
+}
+
+export const chunkFile = (k: number, hash: string) => `data/summaries/${k}.${hash}.json`;
+export const bucketFile = (b: number, hash: string) => `data/slugs/${b}.${hash}.json`;
+
+/** Which chunk holds essay `id`. */
+export const chunkOf = (id: number, chunkSize = CHUNK_SIZE) => Math.floor(id / chunkSize);
+
+/** FNV-1a: a small, stable string hash, the same in the build and the browser. */
+export function slugBucket(slug: string, buckets: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < slug.length; i++) {
+    h ^= slug.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % buckets;
+}
+
+/** A slug bucket: slug → the essay's page file (hashed path). */
+export type SlugBucket = Record<string, string>;
+
+/** Just enough of an essay to link to it. */
+export interface LinkedEssay {
+  slug: EssaySlug;
+  title: string;
+  threadId: string;
+  readingTime: number;
+}
+
+/** What an essay's page needs besides its body, precomputed for that essay alone. */
+export interface EssayPage {
+  id: number;
+  essay: EssaySummary;
+  /** Neighbours in the archive's own order (newest first). */
+  prev: LinkedEssay | null;
+  next: LinkedEssay | null;
+  related: LinkedEssay[];
+  more: LinkedEssay[];
+}
+
+export interface TermEntry {
+  value: string;
+  count: number;
+}
+
+export interface ThemeEntry extends TermEntry {
+  /** The most common other tags of the theme's essays. */
+  topTags: TermEntry[];
+  newest: LinkedEssay & { date: EssaySummary['date'] };
+}
+
+export interface ArchiveTerms {
+  tags: TermEntry[];
+  themes: ThemeEntry[];
+  /** `YYYY-MM` of the oldest and newest (possibly inferred) dates. */
+  months: { min: string; max: string };
+  /** Essays per reading-time bucket. */
+  lengths: Partial<Record<LengthBucket, number>>;
+}
+
+export function lengthCounts(
+  readingTimes: readonly number[],
+): Partial<Record<LengthBucket, number>> {
+  const out: Partial<Record<LengthBucket, number>> = {};
+  for (const t of readingTimes) {
+    const b = lengthBucket(t);
+    out[b] = (out[b] ?? 0) + 1;
+  }
+  return out;
+}
+
+export const linked = (e: EssaySummary): LinkedEssay => ({
+  slug: e.slug,
+  title: e.title,
+  threadId: e.threadId,
+  readingTime: e.readingTime,
+});

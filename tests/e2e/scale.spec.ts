@@ -1,0 +1,95 @@
+import { readdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { LARGE_PORT } from '../../playwright.config';
+import { expect, test } from './fixtures';
+import { LARGE_COUNT } from './support/large';
+
+/**
+ * The archive in pieces (docs/decisions/0011-archive-at-scale.md), on a synthetic archive of
+ * 400 essays: a page loads only its own slice, and what needs the whole archive (filters,
+ * search, offline) still covers all of it.
+ */
+test.use({ baseURL: `http://127.0.0.1:${LARGE_PORT}` });
+
+/** The data files a page asked for, as `kind/` or `kind.` prefixes (`pages/`, `manifest.`). */
+function watchData(page: Page): string[] {
+  const files: string[] = [];
+  page.on('request', (r) => {
+    const m = /\/data\/(.+)$/.exec(new URL(r.url()).pathname);
+    if (m) files.push(m[1]!);
+  });
+  return files;
+}
+const kinds = (files: string[]) => [...new Set(files.map((f) => /^[a-z]+[./]/.exec(f)![0]))].sort();
+
+// An essay deep in the archive (the build wrote one page per essay).
+const slugs = readdirSync('dist-fixtures/large/essays')
+  .filter((f) => f.endsWith('.html'))
+  .map((f) => f.replace(/\.html$/, ''))
+  .sort();
+const SLUG = slugs[Math.floor(slugs.length / 2)]!;
+
+test.describe('first visit, no service worker', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('a deep link to an essay reads and hydrates without the whole index', async ({ page }) => {
+    const files = watchData(page);
+    await page.goto(`/essays/${SLUG}`);
+    await expect(page.locator('html')).toHaveAttribute('data-render', 'hydrated');
+    await expect(page.locator('.prose p').first()).toBeVisible();
+    await expect(page.getByRole('navigation', { name: /Previous and next/ })).toBeVisible();
+    // Its manifest, its slug's bucket, its page file and its body: no index, no summaries.
+    expect(kinds(files)).toEqual(['essays/', 'manifest.', 'pages/', 'slugs/']);
+    expect(files.filter((f) => f.startsWith('essays/'))).toHaveLength(1);
+  });
+
+  test('the list’s first screen needs the terms and one chunk; a filter covers every essay', async ({
+    page,
+  }) => {
+    const files = watchData(page);
+    await page.goto('/');
+    await expect(page.locator('.results-count')).toHaveText(
+      `${LARGE_COUNT} essays, page 1 of ${LARGE_COUNT / 20}`,
+    );
+    expect(kinds(files)).toEqual(['manifest.', 'summaries/', 'terms.']);
+    expect(files.filter((f) => f.startsWith('summaries/'))).toEqual([
+      expect.stringMatching(/^summaries\/0\./),
+    ]);
+    // A tag, with its count across the whole archive, filters the whole archive.
+    const option = page.locator('.filter-options label').first();
+    const count = Number(/\((\d+)\)/.exec((await option.textContent())!)![1]);
+    await option.getByRole('checkbox').check();
+    await expect(page.locator('.results-count')).toContainText(
+      count === 1 ? '1 essay' : `${count} essays`,
+    );
+    // The last page holds essays from the oldest chunk too.
+    await page.goto('/?sort=oldest');
+    await expect(page.locator('main .essay-card').first()).toBeVisible();
+  });
+
+  test('search finds an essay from anywhere in the archive by its title', async ({ page }) => {
+    await page.goto(`/essays/${SLUG}`);
+    const title = (await page.getByRole('heading', { level: 1 }).textContent())!;
+    await page.getByRole('searchbox', { name: 'Search essays' }).fill(`"${title}"`);
+    await expect(page.locator('.search-hit').first().getByRole('heading')).toHaveText(title);
+  });
+});
+
+test('offline after one visit: a never-opened essay, the list and search', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/');
+  await expect(page.locator('.offline-status')).toContainText(
+    `Available offline · ${LARGE_COUNT} essays`,
+    { timeout: 25_000 },
+  );
+  await context.setOffline(true);
+  await page.goto(`/essays/${slugs[slugs.length - 1]}`);
+  await expect(page.locator('.prose p').first()).toBeVisible();
+  await page.goto('/?page=12');
+  await expect(page.locator('main .essay-card')).toHaveCount(20);
+  const title = (await page.locator('main .essay-card-title a').first().textContent())!;
+  await page.getByRole('searchbox', { name: 'Search essays' }).fill(`"${title}"`);
+  await expect(page.locator('.search-hit').first().getByRole('heading')).toHaveText(title);
+});
