@@ -41,7 +41,7 @@ test('a copied URL opens the same filtered view', async ({ page }) => {
   await expect(count(page)).toHaveText('2 essays');
   expect(await results(page).locator('h2').allTextContents()).toEqual(COMBINED_TITLES);
   await expect(page.getByRole('checkbox', { name: /pedagogy/ })).toBeChecked();
-  await expect(page.getByLabel('Up to 3 min')).toBeChecked();
+  await expect(page.getByRole('radio', { name: /Up to 3 min/ })).toBeChecked();
   await expectNoAxeViolations(page);
 });
 

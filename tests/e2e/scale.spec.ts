@@ -56,7 +56,10 @@ test.describe('first visit, no service worker', () => {
       expect.stringMatching(/^summaries\/0\./),
     ]);
     // A tag, with its count across the whole archive, filters the whole archive.
-    const option = page.locator('.filter-options label').first();
+    const option = page
+      .locator('.filter-options label')
+      .filter({ has: page.getByRole('checkbox') })
+      .first();
     const count = Number(/\((\d+)\)/.exec((await option.textContent())!)![1]);
     await option.getByRole('checkbox').check();
     await expect(page.locator('.results-count')).toContainText(
