@@ -11,7 +11,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/chromium';
  */
 const BASE_PORT = Number(process.env.E2E_PORT_BASE) || 4173;
 export const MAIN_PORT = BASE_PORT;
-/** A synthetic archive of 400 essays (`npm run build:fixtures`): pieces load as designed. */
+/** A synthetic archive of 200 essays (`npm run build:fixtures`): pieces load as designed. */
 export const LARGE_PORT = BASE_PORT + 1;
 const PORT = MAIN_PORT;
 export const HOSTILE_PORT = BASE_PORT + 2;
@@ -55,7 +55,7 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      // A synthetic archive of 400 essays (`npm run build:fixtures`), for tests of scale.
+      // A synthetic archive of 200 essays (`npm run build:fixtures`), for tests of scale.
       command: `npx vite preview --host 127.0.0.1 --port ${LARGE_PORT} --strictPort --outDir dist-fixtures/large`,
       url: `http://127.0.0.1:${LARGE_PORT}/`,
       reuseExistingServer: !process.env.CI,
