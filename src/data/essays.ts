@@ -9,8 +9,7 @@ import {
   type EssayPage,
   type SlugBucket,
 } from '../domain/archive';
-import type { EssayBody, EssayIndex, EssaySlug, EssaySummary } from '../domain/essay';
-import { normalizeTerm } from '../domain/slugs';
+import type { EssayBody, EssayIndex, EssaySummary } from '../domain/essay';
 import { dataUrl } from '../paths';
 import { buildCatalog, type Catalog } from './catalog';
 
@@ -143,18 +142,4 @@ export function loadLibrary(): Promise<Library> {
 
 export function loadBody(summary: EssaySummary): Promise<EssayBody> {
   return loadFile<EssayBody>(summary.bodyPath);
-}
-
-export function getEssay(index: EssayIndex, slug: string): EssaySummary | undefined {
-  return index.essays.find((e) => e.slug === (slug as EssaySlug));
-}
-
-export function getEssaysByTag(library: Library, tag: string): EssaySummary[] {
-  const key = normalizeTerm(tag);
-  return library.index.essays.filter((_, i) => library.catalog.tagKeys[i]!.includes(key));
-}
-
-export function getEssaysByTheme(library: Library, theme: string): EssaySummary[] {
-  const key = normalizeTerm(theme);
-  return library.index.essays.filter((_, i) => library.catalog.themeKeys[i] === key);
 }
