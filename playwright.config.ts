@@ -22,6 +22,8 @@ export const SUBFOLDER_PORT = BASE_PORT + 4;
 export const RENAME_PORT = BASE_PORT + 5;
 /** Taken by the partial-save test's own server (one essay body missing on the host). */
 export const PARTIAL_PORT = BASE_PORT + 6;
+/** Taken by the second offline update test (accepting the new deploy). */
+export const UPDATE_ACCEPT_PORT = BASE_PORT + 7;
 
 export default defineConfig({
   testDir: 'tests/e2e',

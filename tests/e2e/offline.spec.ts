@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { PARTIAL_PORT, UPDATE_PORT } from '../../playwright.config';
+import { PARTIAL_PORT, UPDATE_ACCEPT_PORT, UPDATE_PORT } from '../../playwright.config';
 import { expect, test } from './fixtures';
 import { startSwitchServer } from './support/switchServer';
 
@@ -98,7 +98,24 @@ test('the app is installable: manifest, icons and worker pass Chromium’s insta
   }
 });
 
-test('a new deploy is offered, not swapped in; after reloading the new essay is there', async ({
+/** Visits the first build, waits until it is saved, then deploys the second and waits for the offer. */
+async function openThenDeploy(
+  page: Page,
+  host: Awaited<ReturnType<typeof startSwitchServer>>,
+  at: string,
+) {
+  await page.goto(`${host.url}/`);
+  await waitUntilOffline(page, 24);
+  await page.goto(`${host.url}${at}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  host.deploy('dist-fixtures/update-v2');
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+  const prompt = page.getByRole('alert').filter({ hasText: 'New essays available' });
+  await expect(prompt).toBeVisible({ timeout: 20_000 });
+  return prompt;
+}
+
+test('a new deploy is offered, not swapped in: the old build keeps working until the reader accepts', async ({
   browser,
 }) => {
   const host = await startSwitchServer(UPDATE_PORT, 'dist-fixtures/update-v1');
@@ -107,23 +124,30 @@ test('a new deploy is offered, not swapped in; after reloading the new essay is 
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   try {
-    await page.goto(`${host.url}/`);
-    await waitUntilOffline(page, 24);
-    await page.goto(`${host.url}/essays/the-third-month`);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('the third month');
-
-    host.deploy('dist-fixtures/update-v2');
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
-    const prompt = page.getByRole('alert').filter({ hasText: 'New essays available' });
-    await expect(prompt).toBeVisible({ timeout: 20_000 });
-
+    await openThenDeploy(page, host, '/essays/the-third-month');
     // Until the reader accepts, the old build keeps working, whole: its index, its bodies.
     await page.getByRole('link', { name: 'Tags' }).click();
     await page.getByRole('link', { name: 'pedagogy' }).click();
     await page.getByRole('link', { name: 'facilitation is not chairing' }).click();
     await expect(page.locator('.prose')).toContainText('Ask for page numbers');
     await expect(page.getByText('an essay that arrived with an update')).toHaveCount(0);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+    await host.close();
+  }
+});
 
+test('accepting a new deploy reloads in place onto the new build, which is then saved offline', async ({
+  browser,
+}) => {
+  const host = await startSwitchServer(UPDATE_ACCEPT_PORT, 'dist-fixtures/update-v1');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    const prompt = await openThenDeploy(page, host, '/essays/facilitation-is-not-chairing');
     await prompt.getByRole('button', { name: 'Reload' }).click();
     await expect(prompt).toBeHidden({ timeout: 20_000 });
     // The reader is where they were, now on the new build.
