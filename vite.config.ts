@@ -57,6 +57,8 @@ export default defineConfig({
           'icons/*.png',
           'data/manifest.*.json',
           'data/terms.*.json',
+          'data/facets.*.json',
+          'data/summaries.*.json',
           'data/index.*.json',
           'data/search.*.json',
         ],

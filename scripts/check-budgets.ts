@@ -18,7 +18,7 @@ export const BUDGETS_KB = {
   'markdown renderer (lazy, not on a prerendered first page)': 56,
   'search worker (lazy)': 16,
   'essay index (loaded on demand)': 8,
-  'search index': 16,
+  'search manifest': 2,
   // The archive in pieces (docs/decisions/0011): what an essay page or the list's first
   // screen loads besides the app, whatever the archive's size.
   'archive manifest': 2,
@@ -26,6 +26,10 @@ export const BUDGETS_KB = {
   'slug bucket (largest)': 8,
   'essay page file (largest)': 4,
   terms: 8,
+  'facets (filters and sorts of every essay)': 4,
+  'summary chunk table': 2,
+  'search word shard (largest)': 16,
+  'search postings shard (largest)': 40,
 } as const;
 
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
@@ -67,12 +71,16 @@ const figures: Record<keyof typeof BUDGETS_KB, number> = {
   ),
   'search worker (lazy)': gz(one(assets, /^worker-.*\.js$/, 'assets')),
   'essay index (loaded on demand)': gz(one(data, /^index\..*\.json$/, 'data')),
-  'search index': gz(one(data, /^search\..*\.json$/, 'data')),
+  'search manifest': gz(one(data, /^search\..*\.json$/, 'data')),
   'archive manifest': gz(one(data, /^manifest\..*\.json$/, 'data')),
   'summary chunk (largest)': largest('data/summaries'),
   'slug bucket (largest)': largest('data/slugs'),
   'essay page file (largest)': largest('data/pages'),
   terms: gz(one(data, /^terms\..*\.json$/, 'data')),
+  'facets (filters and sorts of every essay)': gz(one(data, /^facets\..*\.json$/, 'data')),
+  'summary chunk table': gz(one(data, /^summaries\..*\.json$/, 'data')),
+  'search word shard (largest)': largest('data/words'),
+  'search postings shard (largest)': largest('data/postings'),
 };
 
 let over = 0;

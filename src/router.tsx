@@ -1,19 +1,18 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { loadLibrary, loadTerms } from './data/essays';
+import { loadTerms } from './data/essays';
 import { paths } from './paths';
-import { Home, homeLoader, homeShouldRevalidate } from './routes/home';
+import { Home, homeLoader } from './routes/home';
 import { Layout } from './routes/layout';
 import { NotFound } from './routes/notFound';
 import { ROOT_ID, rootLoader } from './routes/rootData';
 import { RouteError } from './routes/routeError';
 import { SearchPage } from './routes/search';
-import { TagPage } from './routes/tag';
+import { TagPage, tagLoader } from './routes/tag';
 import { Tags } from './routes/tags';
-import { ThemePage } from './routes/theme';
+import { ThemePage, themeLoader } from './routes/theme';
 import { Themes } from './routes/themes';
 
-const wholeIndex = () => loadLibrary();
-// The terms and the index are content-hashed: a new query string never changes them.
+// The terms are content-hashed: a new query string never changes them.
 const once = () => false;
 
 /** The route table. Pages that need heavy code (the reader) are lazy chunks. */
@@ -34,31 +33,21 @@ export const routes: RouteObject[] = [
           {
             path: paths.home.pattern,
             loader: homeLoader,
-            shouldRevalidate: homeShouldRevalidate,
             Component: Home,
           },
           { path: paths.essay.pattern, lazy: () => import('./routes/essay') },
-          // The tag and theme indexes need only the terms; a tag's or theme's list, and
-          // search, need the whole index (docs/decisions/0011-archive-at-scale.md).
+          // The tag and theme indexes need only the terms; a tag's or theme's list, the
+          // catalog (docs/decisions/0011-archive-at-scale.md). Lists load again for each
+          // query: the catalog is loaded once, each page's summaries as shown.
           { path: paths.tags.pattern, shouldRevalidate: once, loader: loadTerms, Component: Tags },
-          {
-            path: paths.tag.pattern,
-            shouldRevalidate: once,
-            loader: wholeIndex,
-            Component: TagPage,
-          },
+          { path: paths.tag.pattern, loader: tagLoader, Component: TagPage },
           {
             path: paths.themes.pattern,
             shouldRevalidate: once,
             loader: loadTerms,
             Component: Themes,
           },
-          {
-            path: paths.theme.pattern,
-            shouldRevalidate: once,
-            loader: wholeIndex,
-            Component: ThemePage,
-          },
+          { path: paths.theme.pattern, loader: themeLoader, Component: ThemePage },
           { path: paths.search.pattern, Component: SearchPage },
           { path: '*', Component: NotFound },
         ],

@@ -1,4 +1,3 @@
-import type { EssaySummary } from '../domain/essay';
 import type { Dimension, Facets, LengthBucket, ListFilters, ListQuery } from '../domain/browse';
 import type { Catalog } from './catalog';
 
@@ -9,8 +8,8 @@ import type { Catalog } from './catalog';
  */
 
 export interface ListResult {
-  /** Every matching essay, in the requested order. */
-  essays: EssaySummary[];
+  /** Every matching essay's number, in the requested order. */
+  ids: number[];
   facets: Facets;
 }
 
@@ -42,7 +41,7 @@ function matches(c: Catalog, i: number, f: ListFilters, skip: Dimension | null):
 
 export function filterIndexes(c: Catalog, f: ListFilters, skip: Dimension | null = null): number[] {
   const out: number[] = [];
-  for (let i = 0; i < c.essays.length; i++) if (matches(c, i, f, skip)) out.push(i);
+  for (let i = 0; i < c.count; i++) if (matches(c, i, f, skip)) out.push(i);
   return out;
 }
 
@@ -51,7 +50,7 @@ function increment<K>(map: Map<K, number>, key: K): void {
 }
 
 export function queryList(c: Catalog, q: ListQuery): ListResult {
-  const n = c.essays.length;
+  const n = c.count;
   const keep = new Uint8Array(n);
   const tags = new Map<string, number>();
   const themes = new Map<string, number>();
@@ -68,9 +67,9 @@ export function queryList(c: Catalog, q: ListQuery): ListResult {
       for (const t of c.tagKeys[i]!) increment(tags, t);
     }
   }
-  const essays: EssaySummary[] = [];
-  for (const i of c.orders[q.sort]) if (keep[i]) essays.push(c.essays[i]!);
-  return { essays, facets: { tags, themes, lengths } };
+  const ids: number[] = [];
+  for (const i of c.order(q.sort)) if (keep[i]) ids.push(i);
+  return { ids, facets: { tags, themes, lengths } };
 }
 
 /** For an empty result: how many essays each single filter removal would bring back. */

@@ -1,64 +1,91 @@
+import type { ArchiveTerms } from '../domain/archive';
+import { type LengthBucket, type SortKey, type Term } from '../domain/browse';
 import type { EssaySummary } from '../domain/essay';
-import { lengthBucket, type LengthBucket, type SortKey, type Term } from '../domain/browse';
+import { decodeFacets, encodeFacets, type ArchiveFacets } from '../domain/facets';
 import { normalizeTerm } from '../domain/slugs';
+import { archiveTerms } from '../domain/archiveTerms';
 
 /**
- * The essay index prepared once for fast browsing: normalized tag and theme keys per essay,
- * length buckets, and one precomputed order per sort, so a filter or sort change is a single
- * pass over the essays with no sorting and no string work.
+ * The archive prepared for browsing: per essay (numbered newest first) its normalized tag and
+ * theme keys, length bucket and month, and one order per sort, so a filter or sort change is
+ * a single pass over numbers with no sorting and no string work. Built from the facets file
+ * (docs/decisions/0011-archive-at-scale.md): no summary is needed until a page is shown.
  */
 
 export interface Catalog {
-  essays: readonly EssaySummary[];
+  count: number;
   tagKeys: readonly (readonly string[])[];
   themeKeys: readonly string[];
   buckets: readonly LengthBucket[];
   /** `YYYY-MM` of the (possibly inferred) date. */
   months: readonly string[];
-  orders: Readonly<Record<SortKey, Uint32Array>>;
+  /** Essay numbers in the order of `sort`, computed on first use. */
+  order(sort: SortKey): Uint32Array;
   tags: ReadonlyMap<string, Term>;
   themes: ReadonlyMap<string, Term>;
 }
 
 const titleCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-function orderBy(n: number, compare: (a: number, b: number) => number): Uint32Array {
-  const order = Uint32Array.from({ length: n }, (_, i) => i);
-  return order.sort(compare);
+/**
+ * Numbers sorted by a whole-number key, ties newest first: a counting pass over the distinct
+ * keys, linear where a comparison sort of 100,000 essays would block the page.
+ */
+function orderByKey(keys: readonly number[], descending: boolean): Uint32Array {
+  const byKey = new Map<number, number[]>();
+  keys.forEach((k, i) => {
+    const list = byKey.get(k);
+    if (list) list.push(i);
+    else byKey.set(k, [i]);
+  });
+  const distinct = [...byKey.keys()].sort((a, b) => (descending ? b - a : a - b));
+  const out = new Uint32Array(keys.length);
+  let at = 0;
+  for (const k of distinct) for (const i of byKey.get(k)!) out[at++] = i;
+  return out;
 }
 
-/** `essays` must arrive newest first, as the pipeline emits them. */
-export function buildCatalog(essays: readonly EssaySummary[]): Catalog {
-  const tags = new Map<string, Term>();
-  const themes = new Map<string, Term>();
-  const count = (map: Map<string, Term>, value: string): string => {
-    const key = normalizeTerm(value);
-    const term = map.get(key);
-    if (term) term.count++;
-    else map.set(key, { key, value, count: 1 });
-    return key;
-  };
-  const tagKeys = essays.map((e) => e.tags.map((t) => count(tags, t)));
-  const themeKeys = essays.map((e) => count(themes, e.theme));
-  const n = essays.length;
-  // Stable tie-breaks: the pipeline's newest-first position.
-  const orders: Record<SortKey, Uint32Array> = {
-    newest: orderBy(n, (a, b) => a - b),
-    oldest: orderBy(n, (a, b) => b - a),
-    longest: orderBy(n, (a, b) => essays[b]!.wordCount - essays[a]!.wordCount || a - b),
-    shortest: orderBy(n, (a, b) => essays[a]!.wordCount - essays[b]!.wordCount || a - b),
-    title: orderBy(n, (a, b) => titleCollator.compare(essays[a]!.title, essays[b]!.title) || a - b),
+export function catalogFromFacets(terms: ArchiveTerms, facets: ArchiveFacets): Catalog {
+  const columns = decodeFacets(facets);
+  const term = (t: { value: string; count: number }): Term => ({
+    key: normalizeTerm(t.value),
+    value: t.value,
+    count: t.count,
+  });
+  const tagList = terms.tags.map(term);
+  const themeList = terms.themes.map(term);
+  const n = columns.count;
+  const orders = new Map<SortKey, Uint32Array>();
+  const make: Record<SortKey, () => Uint32Array> = {
+    newest: () => Uint32Array.from({ length: n }, (_, i) => i),
+    oldest: () => Uint32Array.from({ length: n }, (_, i) => n - 1 - i),
+    longest: () => orderByKey(columns.words, true),
+    shortest: () => orderByKey(columns.words, false),
+    title: () => columns.byTitle,
   };
   return {
-    essays,
-    tagKeys,
-    themeKeys,
-    buckets: essays.map((e) => lengthBucket(e.readingTime)),
-    months: essays.map((e) => e.date.iso.slice(0, 7)),
-    orders,
-    tags,
-    themes,
+    count: n,
+    tagKeys: columns.tags.map((list) => list.map((t) => tagList[t]!.key)),
+    themeKeys: columns.themes.map((t) => themeList[t]!.key),
+    buckets: columns.lengths,
+    months: columns.months,
+    order(sort) {
+      let order = orders.get(sort);
+      if (!order) orders.set(sort, (order = make[sort]()));
+      return order;
+    },
+    tags: new Map(tagList.map((t) => [t.key, t])),
+    themes: new Map(themeList.map((t) => [t.key, t])),
   };
+}
+
+/**
+ * The catalog of a list of summaries (newest first), through the same terms and facets the
+ * build writes: for tests and tools that hold the summaries.
+ */
+export function buildCatalog(essays: readonly EssaySummary[]): Catalog {
+  const terms = archiveTerms({ version: 1, build: '', essays: [...essays] });
+  return catalogFromFacets(terms, encodeFacets(essays, terms.tags, terms.themes));
 }
 
 /** Terms most used first, then by name. */

@@ -11,13 +11,14 @@ import {
 } from '../domain/archive';
 import type { EssayBody, EssayIndex, EssaySummary } from '../domain/essay';
 import { dataUrl } from '../paths';
-import { buildCatalog, type Catalog } from './catalog';
+import type { ArchiveFacets } from '../domain/facets';
+import { catalogFromFacets, type Catalog } from './catalog';
 
 /**
  * Typed access to the JSON the pipeline emitted, in the pieces a page needs
  * (docs/decisions/0011-archive-at-scale.md): the manifest, one essay's page file and body,
- * a chunk of summaries, the terms. Only what needs the whole archive (filters, tag and theme
- * lists, search) loads the whole index, and only when used. Every file is content-hashed, so
+ * chunks of summaries, the terms, and for filtering and sorting the packed facets (a few bytes
+ * an essay). Nothing a page needs loads every summary. Every file is content-hashed, so
  * each is fetched once per page load and never goes stale.
  */
 
@@ -92,13 +93,13 @@ export async function loadEssayPage(slug: string): Promise<EssayPage | null> {
 /** Summaries of essays `ids` (newest-first numbers), in the order asked. */
 export async function loadSummaries(ids: readonly number[]): Promise<EssaySummary[]> {
   const manifest = await loadManifest();
+  const table = await loadFile<string[]>(manifest.summaries);
   const wanted = [...new Set(ids.map((id) => chunkOf(id, manifest.chunkSize)))];
   const chunks = new Map(
     await Promise.all(
-      wanted.map(
-        async (k) =>
-          [k, await loadFile<EssaySummary[]>(chunkFile(k, manifest.chunks[k]!))] as const,
-      ),
+      wanted
+        .filter((k) => k < table.length)
+        .map(async (k) => [k, await loadFile<EssaySummary[]>(chunkFile(k, table[k]!))] as const),
     ),
   );
   return ids.flatMap((id) => {
@@ -111,33 +112,48 @@ export async function loadTerms(): Promise<ArchiveTerms> {
   return loadFile<ArchiveTerms>((await loadManifest()).terms);
 }
 
-export interface Library {
-  index: EssayIndex;
-  catalog: Catalog;
-}
+let catalogPromise: Promise<Catalog> | null = null;
+let loadedCatalog: Catalog | null = null;
 
-let libraryPromise: Promise<Library> | null = null;
-let loadedLibrary: Library | null = null;
-
-/** The whole index if it is already in memory (no load to wait for), else null. */
-export const libraryInMemory = () => loadedLibrary;
-export const isLibraryLoaded = () => loadedLibrary !== null;
+/** The catalog if it is already in memory (no load to wait for), else null. */
+export const catalogInMemory = () => loadedCatalog;
 
 /**
- * The whole index and its browsing catalog, for what needs every essay at once (filtering,
- * tag and theme lists, search results): loaded on first use, once per page load.
+ * What filtering, sorting and faceting the whole archive need (the terms and the packed
+ * facets, docs/decisions/0011-archive-at-scale.md): loaded on first use, once per page load.
  */
-export function loadLibrary(): Promise<Library> {
-  libraryPromise ??= loadManifest()
-    .then((manifest) => loadFile<EssayIndex>(manifest.index))
+export function loadCatalog(): Promise<Catalog> {
+  catalogPromise ??= loadManifest()
+    .then((manifest) =>
+      Promise.all([
+        loadFile<ArchiveTerms>(manifest.terms),
+        loadFile<ArchiveFacets>(manifest.facets),
+      ]),
+    )
     .then(
-      (index) => (loadedLibrary = { index, catalog: buildCatalog(index.essays) }),
+      ([terms, facets]) => (loadedCatalog = catalogFromFacets(terms, facets)),
       (e: unknown) => {
-        libraryPromise = null; // let a later navigation try again
+        catalogPromise = null; // let a later navigation try again
         throw e;
       },
     );
-  return libraryPromise;
+  return catalogPromise;
+}
+
+let indexPromise: Promise<EssayIndex> | null = null;
+
+/**
+ * Every summary at once, for the one view that compares a wrong address with every title
+ * (the not-found page's suggestions), after it has painted.
+ */
+export function loadWholeIndex(): Promise<EssayIndex> {
+  indexPromise ??= loadManifest()
+    .then((manifest) => loadFile<EssayIndex>(manifest.index))
+    .catch((e: unknown) => {
+      indexPromise = null;
+      throw e;
+    });
+  return indexPromise;
 }
 
 export function loadBody(summary: EssaySummary): Promise<EssayBody> {

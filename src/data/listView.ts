@@ -44,14 +44,22 @@ export function catalogMonths(catalog: Catalog): { min: string; max: string } {
   return { min, max };
 }
 
-export function fullListView(catalog: Catalog, query: ListQuery): ListView {
+/**
+ * Any view of the list, computed from the catalog; only the shown page's summaries are
+ * loaded (`summaries`: by essay number, in the order asked).
+ */
+export async function fullListView(
+  catalog: Catalog,
+  query: ListQuery,
+  summaries: (ids: readonly number[]) => Promise<EssaySummary[]>,
+): Promise<ListView> {
   const result = queryList(catalog, query);
-  const pages = pageCount(result.essays.length);
+  const pages = pageCount(result.ids.length);
   const page = Math.min(query.page, pages);
   return {
     query,
-    total: result.essays.length,
-    shown: pageSlice(result.essays, page),
+    total: result.ids.length,
+    shown: await summaries(pageSlice(result.ids, page)),
     page,
     pages,
     facets: result.facets,

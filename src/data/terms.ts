@@ -22,7 +22,7 @@ export function tagsAmong(
 
 export function indexesWhere(c: Catalog, test: (i: number) => boolean): number[] {
   const out: number[] = [];
-  for (let i = 0; i < c.essays.length; i++) if (test(i)) out.push(i);
+  for (let i = 0; i < c.count; i++) if (test(i)) out.push(i);
   return out;
 }
 

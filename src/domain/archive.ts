@@ -7,9 +7,12 @@ import type { EssaySlug, EssaySummary } from './essay.ts';
  * numbered newest first (their "id"); every piece is found from the manifest.
  */
 
-export const ARCHIVE_VERSION = 2;
-/** Essays per summary chunk: five list pages. */
-export const CHUNK_SIZE = 100;
+export const ARCHIVE_VERSION = 3;
+/**
+ * Essays per summary chunk: one list page. Small, because a filtered list or a page of search
+ * results shows essays from anywhere in the archive, one chunk each.
+ */
+export const CHUNK_SIZE = 20;
 /** About this many essays per slug bucket. */
 export const SLUGS_PER_BUCKET = 256;
 
@@ -19,13 +22,18 @@ export interface ArchiveManifest {
   build: string;
   count: number;
   chunkSize: number;
-  /** Hash of each summary chunk file (`chunkFile(k, hash)`). */
-  chunks: string[];
+  /**
+   * The chunk table: a file listing the hash of each summary chunk (`chunkFile(k, hash)`).
+   * Its own file, so the manifest every page loads grows by a few bytes per 256 essays only.
+   */
+  summaries: string;
   /** Hash of each slug bucket file (`bucketFile(b, hash)`). */
   slugBuckets: string[];
   /** Tags, themes and the date range, with counts: tag and theme index pages, filters. */
   terms: string;
-  /** Every summary in one file, for what needs the whole archive (filters, search). */
+  /** Tags, themes, months, lengths, word counts and title order of every essay, packed. */
+  facets: string;
+  /** Every summary in one file: for saving offline and suggestions on the not-found page. */
   index: string;
   search: string;
 }

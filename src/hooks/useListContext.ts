@@ -7,11 +7,11 @@ import type { ListContext } from '../data/neighbors';
  * reader's previous, next and Esc follow that list. Session storage: the context belongs to
  * this tab's journey.
  */
-const KEY = 'essays:v2:list-context';
+const KEY = 'essays:v3:list-context';
 
 /**
  * The newest context not yet written. Search changes the path on every keystroke, and
- * writing 200 slugs to storage each time cost a keystroke up to 15 ms; so the write waits
+ * writing 200 essay numbers to storage each time cost a keystroke up to 15 ms; so the write waits
  * until typing pauses, and anything that reads the context (or the page going away) writes
  * it at once.
  */
@@ -29,11 +29,12 @@ function save(): void {
   unsaved = null;
 }
 
-export function useRememberListContext(path: string, slugs?: readonly string[]): void {
-  // Joined, so a new array holding the same slugs is not a change.
-  const joined = slugs?.join(' ');
+export function useRememberListContext(path: string, ids?: readonly number[]): void {
+  // Joined, so a new array holding the same numbers is not a change.
+  const joined = ids?.join(' ');
   useEffect(() => {
-    unsaved = joined === undefined ? { path } : { path, slugs: joined ? joined.split(' ') : [] };
+    unsaved =
+      joined === undefined ? { path } : { path, ids: joined ? joined.split(' ').map(Number) : [] };
     clearTimeout(timer);
     timer = setTimeout(save, 400);
   }, [path, joined]);
@@ -52,11 +53,11 @@ export function readListContext(): ListContext | null {
   try {
     const value: unknown = JSON.parse(sessionStorage.getItem(KEY) ?? 'null');
     if (typeof value !== 'object' || value === null) return null;
-    const { path, slugs } = value as Record<string, unknown>;
+    const { path, ids } = value as Record<string, unknown>;
     if (typeof path !== 'string' || !path.startsWith('/')) return null;
-    if (slugs === undefined) return { path };
-    return Array.isArray(slugs) && slugs.every((s) => typeof s === 'string')
-      ? { path, slugs: slugs as string[] }
+    if (ids === undefined) return { path };
+    return Array.isArray(ids) && ids.every((i) => Number.isInteger(i))
+      ? { path, ids: ids as number[] }
       : { path };
   } catch {
     return null;

@@ -1,11 +1,12 @@
 import { bucketFile, chunkFile, type ArchiveManifest, type SlugBucket } from '../domain/archive';
 import type { EssayIndex } from '../domain/essay';
 import { BODY_CACHE } from '../domain/offline';
+import type { SearchManifest } from '../domain/searchShards';
 
 /**
  * Every file a reader needs offline besides what the service worker precaches (the shell,
- * the manifest, the terms, the index and the search index): summary chunks, slug buckets,
- * each essay's page file and body. Found from the manifest, its buckets and the index, here
+ * the manifest, the terms, the facets, the chunk table, the index and the search manifest):
+ * summary chunks, slug buckets, search shards, each essay's page file and body. Found from the manifest, its buckets and the index, here
  * (in the save worker) rather than on the page.
  */
 export async function archiveFiles(manifest: ArchiveManifest, base: string): Promise<SaveUnit[]> {
@@ -16,12 +17,19 @@ export async function archiveFiles(manifest: ArchiveManifest, base: string): Pro
     return (await response.json()) as T;
   };
   const buckets = manifest.slugBuckets.map((hash, b) => bucketFile(b, hash));
-  const [index, ...bucketData] = await Promise.all([
+  const [index, chunks, search, ...bucketData] = await Promise.all([
     json<EssayIndex>(manifest.index),
+    json<string[]>(manifest.summaries),
+    json<SearchManifest>(manifest.search),
     ...buckets.map((b) => json<SlugBucket>(b)),
   ]);
   const pageOf = new Map(bucketData.flatMap((bucket) => Object.entries(bucket)));
-  const shared = [...manifest.chunks.map((hash, k) => chunkFile(k, hash)), ...buckets];
+  const shared = [
+    ...chunks.map((hash, k) => chunkFile(k, hash)),
+    ...buckets,
+    ...search.words.map((w) => w.file),
+    ...search.postingsFiles,
+  ];
   return [
     ...shared.map((f) => ({ urls: [url(f)], essay: false })),
     ...index.essays.map((e) => ({

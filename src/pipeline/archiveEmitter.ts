@@ -3,17 +3,15 @@ import {
   bucketFile,
   CHUNK_SIZE,
   chunkFile,
-  lengthCounts,
   linked,
   slugBucket,
   SLUGS_PER_BUCKET,
   type ArchiveManifest,
-  type ArchiveTerms,
   type EssayPage,
   type SlugBucket,
-  type TermEntry,
-  type ThemeEntry,
 } from '../domain/archive.ts';
+import { encodeFacets } from '../domain/facets.ts';
+import { archiveTerms } from '../domain/archiveTerms.ts';
 import type { EssayIndex } from '../domain/essay.ts';
 import { relatedForAll } from '../domain/related.ts';
 import { normalizeTerm } from '../domain/slugs.ts';
@@ -28,9 +26,9 @@ import {
 
 /**
  * The archive in pieces (docs/decisions/0011-archive-at-scale.md): a small manifest, the
- * summaries in chunks of 100 (newest first), slug buckets that find an essay's page file,
- * one page file per essay with its neighbours and related essays precomputed, and the terms
- * with their counts. Runs after the essay-data and search emitters: the manifest names their
+ * summaries in chunks of 20 (newest first) and their table, slug buckets that find an essay's
+ * page file, one page file per essay with its neighbours and related essays precomputed, the
+ * terms with their counts, and the facets (what filtering and sorting need of every essay). Runs after the essay-data and search emitters: the manifest names their
  * files too.
  */
 
@@ -38,57 +36,6 @@ function json(fileName: (hash: string) => string, value: unknown): OutputFile & 
   const source = JSON.stringify(value);
   const hash = contentHash(source);
   return { fileName: fileName(hash), source, hash };
-}
-
-/** Terms counted once each however they are spelled; the newest spelling wins. */
-function countTerms(values: readonly string[][]): { entries: Map<string, TermEntry> } {
-  const entries = new Map<string, TermEntry>();
-  for (const list of values)
-    for (const value of list) {
-      const key = normalizeTerm(value);
-      const entry = entries.get(key);
-      if (entry) entry.count++;
-      else entries.set(key, { value, count: 1 });
-    }
-  return { entries };
-}
-
-export function archiveTerms(index: EssayIndex): ArchiveTerms {
-  const essays = index.essays;
-  const tags = countTerms(essays.map((e) => e.tags)).entries;
-  const themeKeys = essays.map((e) => normalizeTerm(e.theme));
-  const themes = new Map<string, ThemeEntry>();
-  const themeTags = new Map<string, Map<string, number>>();
-  essays.forEach((e, i) => {
-    const key = themeKeys[i]!;
-    const entry = themes.get(key);
-    if (entry) entry.count++;
-    else
-      themes.set(key, {
-        value: e.theme,
-        count: 1,
-        topTags: [],
-        newest: { ...linked(e), date: e.date },
-      });
-    const counts = themeTags.get(key) ?? new Map<string, number>();
-    themeTags.set(key, counts);
-    for (const t of e.tags) {
-      const tk = normalizeTerm(t);
-      if (tk !== key) counts.set(tk, (counts.get(tk) ?? 0) + 1);
-    }
-  });
-  for (const [key, entry] of themes)
-    entry.topTags = [...themeTags.get(key)!]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, 4)
-      .map(([tk, count]) => ({ value: tags.get(tk)!.value, count }));
-  const months = essays.map((e) => e.date.iso.slice(0, 7)).sort();
-  return {
-    tags: [...tags.values()],
-    themes: [...themes.values()],
-    months: { min: months[0] ?? '', max: months[months.length - 1] ?? '' },
-    lengths: lengthCounts(essays.map((e) => e.readingTime)),
-  };
 }
 
 export const archiveEmitter: Emitter = {
@@ -133,17 +80,24 @@ export const archiveEmitter: Emitter = {
       return file.hash;
     });
 
-    const terms = json((h) => `${DATA_DIR}/terms.${h}.json`, archiveTerms(index));
-    out.push(terms);
+    const termData = archiveTerms(index);
+    const terms = json((h) => `${DATA_DIR}/terms.${h}.json`, termData);
+    const facets = json(
+      (h) => `${DATA_DIR}/facets.${h}.json`,
+      encodeFacets(essays, termData.tags, termData.themes),
+    );
+    const table = json((h) => `${DATA_DIR}/summaries.${h}.json`, chunks);
+    out.push(terms, facets, table);
 
     const manifest: ArchiveManifest = {
       version: ARCHIVE_VERSION,
       build: index.build,
       count: essays.length,
       chunkSize: CHUNK_SIZE,
-      chunks,
+      summaries: table.fileName,
       slugBuckets,
       terms: terms.fileName,
+      facets: facets.fileName,
       index: indexName,
       search: searchFileName(previous),
     };

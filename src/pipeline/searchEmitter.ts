@@ -1,5 +1,6 @@
 import type { SearchIndex } from '../domain/searchIndex.ts';
 import { encodeNumbers, weightLevel } from '../domain/searchIndex.ts';
+import { manifestOf, splitIndex } from '../domain/searchShards.ts';
 import { plainText } from '../domain/text.ts';
 import { indexTerms } from '../domain/tokens.ts';
 import { contentHash, DATA_DIR, type Emitter, type OutputFile } from './emit.ts';
@@ -72,6 +73,26 @@ export function buildSearchIndex(essays: readonly FinalEssay[], build: string): 
 
 export const SEARCH_INDEX_PREFIX = `${DATA_DIR}/search.`;
 
+/**
+ * The index as the browser loads it: a small manifest (`data/search.<hash>.json`) naming word
+ * shards and postings shards (src/domain/searchShards.ts), each content-hashed.
+ */
+export function shardedSearchFiles(index: SearchIndex): OutputFile[] {
+  const split = splitIndex(index);
+  const out: OutputFile[] = [];
+  const hashed = (folder: string, k: number, value: unknown) => {
+    const source = JSON.stringify(value);
+    const fileName = `${DATA_DIR}/${folder}/${k}.${contentHash(source)}.json`;
+    out.push({ fileName, source });
+    return fileName;
+  };
+  const words = split.words.map((w, k) => hashed('words', k, w));
+  const postings = split.postings.map((p, k) => hashed('postings', k, p));
+  const source = JSON.stringify(manifestOf(index, split, words, postings));
+  out.push({ fileName: `${SEARCH_INDEX_PREFIX}${contentHash(source)}.json`, source });
+  return out;
+}
+
 /** Runs after the essay-data emitter: it needs the index's build hash. */
 export const searchIndexEmitter: Emitter = {
   name: 'search-index',
@@ -80,7 +101,6 @@ export const searchIndexEmitter: Emitter = {
     const build = index
       ? (JSON.parse(index.source) as { build: string }).build
       : contentHash(essays.map((e) => e.slug).join());
-    const source = JSON.stringify(buildSearchIndex(essays, build));
-    return [{ fileName: `${SEARCH_INDEX_PREFIX}${contentHash(source)}.json`, source }];
+    return shardedSearchFiles(buildSearchIndex(essays, build));
   },
 };

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useLocation, useNavigation, useSearchParams } from 'react-router';
-import type { Library } from '../data/essays';
+import type { Catalog } from '../data/catalog';
+import { loadCatalog, loadSummaries } from '../data/essays';
 import { fullListView, type ListView } from '../data/listView';
 import { ActiveFilters, type ActiveFilter } from '../components/ActiveFilters';
 import { EssayCard } from '../components/EssayCard';
@@ -39,17 +40,19 @@ function withoutFixed(q: ListQuery, fixed: Fixed): ListQuery {
   return { ...q, tags: q.tags.filter((t) => t !== fixed.tag), theme: fixed.theme ? null : q.theme };
 }
 
-/** The list computed from the whole catalog, for the query in the URL. */
-export function useFullListView(library: Library, fixed: Fixed): ListView {
-  const { catalog } = library;
-  const [params] = useSearchParams();
-  const key = params.toString();
-  // Parsing and querying are pure; memoized on the URL because they walk every essay.
-  return useMemo(
-    () =>
-      fullListView(catalog, withFixed(parseListQuery(new URLSearchParams(key), catalog), fixed)),
-    [key, catalog, fixed],
-  );
+export interface ListData {
+  catalog: Catalog;
+  view: ListView;
+}
+
+/**
+ * For a list route's loader: the list for the query in the URL, computed from the catalog
+ * (the packed facets, loaded once), with the shown page's summaries.
+ */
+export async function loadListData(request: Request, fixed: Fixed = {}): Promise<ListData> {
+  const catalog = await loadCatalog();
+  const query = withFixed(parseListQuery(new URL(request.url).searchParams, catalog), fixed);
+  return { catalog, view: await fullListView(catalog, query, loadSummaries) };
 }
 
 export function BrowseView({

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { ErrorScreen } from '../components/ErrorScreen';
-import { loadLibrary, type Library } from '../data/essays';
+import type { Catalog } from '../data/catalog';
+import { loadCatalog, loadWholeIndex } from '../data/essays';
+import type { EssayIndex } from '../domain/essay';
 import { closest } from '../data/suggest';
 import { termFromSlug, termLabel } from '../domain/slugs';
 import { paths } from '../paths';
@@ -17,6 +19,11 @@ function safeDecode(s: string): string {
   } catch {
     return s;
   }
+}
+
+interface Library {
+  index: EssayIndex;
+  catalog: Catalog;
 }
 
 function suggestionsFor(pathname: string, library: Library | undefined): Suggestion[] {
@@ -45,13 +52,13 @@ function suggestionsFor(pathname: string, library: Library | undefined): Suggest
 /** A real 404 view: says what happened and offers the closest matches. */
 export function NotFound() {
   const { pathname } = useLocation();
-  // The closest matches are looked for across the whole index, loaded for this page only
-  // (a missing address is rare; every other page does without it).
+  // The closest matches are looked for across every title, loaded for this page only and
+  // after it has painted (a missing address is rare; every other page does without it).
   const [library, setLibrary] = useState<Library | undefined>(undefined);
   useEffect(() => {
     let live = true;
-    loadLibrary().then(
-      (l) => live && setLibrary(l),
+    Promise.all([loadWholeIndex(), loadCatalog()]).then(
+      ([index, catalog]) => live && setLibrary({ index, catalog }),
       () => {}, // offline: no suggestions
     );
     return () => {

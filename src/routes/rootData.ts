@@ -1,6 +1,6 @@
 import { useRouteLoaderData } from 'react-router';
 import type { ArchiveManifest } from '../domain/archive';
-import { loadLibrary, loadManifest } from '../data/essays';
+import { loadManifest, loadWholeIndex } from '../data/essays';
 import { hasLegacyProgress, migrateProgress } from '../lib/progress';
 
 /**
@@ -14,7 +14,7 @@ export async function rootLoader(): Promise<ArchiveManifest> {
   // Progress saved by an older version is keyed by slug: moved to thread ids, once, before
   // any page reads it. Only then is the whole index worth loading on a page's first load.
   if (hasLegacyProgress()) {
-    const { index } = await loadLibrary();
+    const index = await loadWholeIndex();
     const threadOf = new Map<string, string>(index.essays.map((e) => [e.slug, e.threadId]));
     migrateProgress((slug) => threadOf.get(slug));
   }

@@ -1,6 +1,8 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import type { Library } from '../data/essays';
+import type { Catalog } from '../data/catalog';
+import { loadSummaries } from '../data/essays';
+import type { EssaySummary } from '../domain/essay';
 import { ActiveFilters, type ActiveFilter } from '../components/ActiveFilters';
 import { PageMeta } from '../components/PageMeta';
 import { Pagination } from '../components/Pagination';
@@ -12,7 +14,7 @@ import { termLabel } from '../domain/slugs';
 import { useRememberListContext } from '../hooks/useListContext';
 import { useProgress } from '../hooks/useProgress';
 import { useSearch } from '../hooks/useSearch';
-import { useWholeIndex } from '../hooks/useWholeIndex';
+import { useCatalog } from '../hooks/useCatalog';
 import { useArchive } from './rootData';
 import { useSnippets } from '../hooks/useSnippets';
 import { paths } from '../paths';
@@ -22,11 +24,11 @@ import { paths } from '../paths';
  * URL values as the list, so "search within a tag" is a shareable link.
  */
 export function SearchPage() {
-  // Results are essays from anywhere in the archive: the whole index, loaded on first use.
-  const { library, error } = useWholeIndex();
+  // Filters narrow a search across the whole archive: the catalog, loaded on first use.
+  const { catalog, error } = useCatalog();
   const { count } = useArchive();
   const [params] = useSearchParams();
-  if (library) return <SearchResults library={library} />;
+  if (catalog) return <SearchResults catalog={catalog} />;
   return (
     <>
       <PageMeta noindex title="Search" description="Search the essays, even offline." />
@@ -42,8 +44,29 @@ export function SearchPage() {
   );
 }
 
-function SearchResults({ library }: { library: Library }) {
-  const { index, catalog } = library;
+/** The summaries of essays `ids`, loaded as they change; the previous ones until then. */
+function useSummaries(ids: readonly number[]): { essays: EssaySummary[]; loading: boolean } {
+  const key = ids.join(' ');
+  const [loaded, setLoaded] = useState<{ key: string; essays: EssaySummary[] }>({
+    key: '',
+    essays: [],
+  });
+  useEffect(() => {
+    let live = true;
+    const wanted = key ? key.split(' ').map(Number) : [];
+    loadSummaries(wanted).then(
+      (essays) => live && setLoaded({ key, essays }),
+      () => live && setLoaded({ key, essays: [] }), // offline and not saved
+    );
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return { essays: loaded.essays, loading: loaded.key !== key };
+}
+
+function SearchResults({ catalog }: { catalog: Catalog }) {
+  const archive = useArchive();
   const [params, setParams] = useSearchParams();
   const location = useLocation();
   const q = params.get('q') ?? '';
@@ -72,7 +95,7 @@ function SearchResults({ library }: { library: Library }) {
   // twenty snippets to be cut: the box stays live and the list follows a moment later.
   const answer = useDeferredValue(latest);
   const busy = state.status === 'loading' || answer !== latest;
-  const stale = answer !== null && answer.build !== index.build;
+  const stale = answer !== null && answer.build !== archive.build;
 
   const hits = useMemo(() => (answer && !stale ? answer.result.hits : []), [answer, stale]);
   const terms = useMemo(
@@ -87,14 +110,16 @@ function SearchResults({ library }: { library: Library }) {
   // Reading from the results: previous, next and Esc follow this ranking.
   useRememberListContext(
     `${location.pathname}${location.search}`,
-    useMemo(() => hits.map((h) => index.essays[h.doc]!.slug), [hits, index]),
+    useMemo(() => hits.map((h) => h.doc), [hits]),
   );
 
   const pages = pageCount(hits.length);
   const page = Math.min(filters.page, pages);
-  const shown = hits
-    .slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
-    .map((h) => index.essays[h.doc]!);
+  const shownIds = useMemo(
+    () => hits.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((h) => h.doc),
+    [hits, page],
+  );
+  const { essays: shown, loading } = useSummaries(shownIds);
   const excerpts = useSnippets(shown, terms);
 
   const set = (change: Record<string, string | null>) => {
@@ -142,7 +167,7 @@ function SearchResults({ library }: { library: Library }) {
 
   let status: string;
   if (q.trim() === '')
-    status = `Search the titles, tags, themes and full text of ${index.essays.length.toLocaleString('en')} essays.`;
+    status = `Search the titles, tags, themes and full text of ${catalog.count.toLocaleString('en')} essays.`;
   else if (state.status === 'error')
     status = `Search is unavailable: ${state.message} Reload the page to try again.`;
   else if (stale)
@@ -204,7 +229,7 @@ function SearchResults({ library }: { library: Library }) {
           ({answer.result.totalInArchive.toLocaleString('en')} match without the filters)
         </p>
       ) : null}
-      <div className="essay-list" aria-busy={busy}>
+      <div className="essay-list" aria-busy={busy || loading}>
         {shown.map((essay) => (
           <SearchHit
             key={essay.slug}

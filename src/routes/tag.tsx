@@ -1,33 +1,40 @@
 import { useMemo } from 'react';
-import { Link, useLoaderData, useParams } from 'react-router';
-import type { Library } from '../data/essays';
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { PageMeta } from '../components/PageMeta';
 import { TermChips } from '../components/TermChips';
+import { loadCatalog } from '../data/essays';
 import { tagsAmong, indexesWhere } from '../data/terms';
 import { termFromSlug, termLabel } from '../domain/slugs';
+import type { Term } from '../domain/browse';
 import { paths } from '../paths';
-import { BrowseView, useFullListView, type Fixed } from './browseView';
+import { BrowseView, loadListData, type ListData } from './browseView';
 import { NotFound } from './notFound';
 
+type TermData = ListData & { key: string; related: Term[] };
+
+/** A tag's list, from the catalog (the packed facets); null for a tag the archive lacks. */
+export async function tagLoader({ params, request }: LoaderFunctionArgs): Promise<TermData | null> {
+  const key = termFromSlug(params.slug ?? '');
+  const catalog = await loadCatalog();
+  if (key === null || !catalog.tags.has(key)) return null;
+  // Walks every essay: computed once per navigation here, not on every render.
+  const related = tagsAmong(
+    catalog,
+    indexesWhere(catalog, (i) => catalog.tagKeys[i]!.includes(key)),
+    [key],
+  ).slice(0, 10);
+  return { key, related, ...(await loadListData(request, { tag: key })) };
+}
+
 export function TagPage() {
-  // The route's loader: the whole index (a tag's or theme's essays are found across it).
-  const library = useLoaderData<Library>();
-  const { catalog } = library;
-  const key = termFromSlug(useParams().slug ?? '');
-  const term = key === null ? undefined : catalog.tags.get(key);
-  const fixed = useMemo(() => ({ tag: key ?? '' }), [key]);
-  const related = useMemo(
-    () =>
-      term
-        ? tagsAmong(
-            catalog,
-            indexesWhere(catalog, (i) => catalog.tagKeys[i]!.includes(term.key)),
-            [term.key],
-          ).slice(0, 10)
-        : [],
-    [catalog, term],
-  );
-  if (!term) return <NotFound />;
+  const data = useLoaderData<TermData | null>();
+  if (!data) return <NotFound />;
+  return <TagList data={data} />;
+}
+
+function TagList({ data: { key, related, catalog, view } }: { data: TermData }) {
+  const term = catalog.tags.get(key)!;
+  const fixed = useMemo(() => ({ tag: key }), [key]);
   const label = termLabel(term.value).text;
   return (
     <>
@@ -37,11 +44,7 @@ export function TagPage() {
       </p>
       <h1 className="page-title">{label}</h1>
       <TermChips id="related-tags" title="Often together with" terms={related} />
-      <TermList library={library} fixed={fixed} label={`Essays tagged ${label}`} />
+      <BrowseView view={view} fixed={fixed} label={`Essays tagged ${label}`} />
     </>
   );
-}
-
-function TermList({ library, fixed, label }: { library: Library; fixed: Fixed; label: string }) {
-  return <BrowseView view={useFullListView(library, fixed)} fixed={fixed} label={label} />;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { EssayPage, LinkedEssay } from '../domain/archive';
-import { loadLibrary, type Library } from '../data/essays';
+import { linked, type EssayPage, type LinkedEssay } from '../domain/archive';
+import { loadCatalog, loadSummaries } from '../data/essays';
 import { neighbors, readingOrder, type ListContext } from '../data/neighbors';
 import { readListContext } from '../hooks/useListContext';
 import { useHydrated } from '../hooks/useHydrated';
@@ -23,8 +23,8 @@ function isNewestList(context: ListContext): boolean {
 /**
  * Previous and next for the essay on `page`. In the archive's own order (newest first) they
  * come precomputed with the page; in the order of a list the reader came from (a filter, a
- * tag, search results) they need the whole index, loaded after the page is shown
- * (docs/decisions/0011-archive-at-scale.md).
+ * tag, search results) they are found in the catalog (the packed facets) after the page is
+ * shown, and their two summaries loaded (docs/decisions/0011-archive-at-scale.md).
  */
 export function useReadingOrder(page: EssayPage): EssayOrder {
   const hydrated = useHydrated();
@@ -32,19 +32,37 @@ export function useReadingOrder(page: EssayPage): EssayOrder {
   // Read once the page is this browser's (session storage), and again for each essay.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const context = useMemo(() => (hydrated ? readListContext() : null), [hydrated, slug]);
-  const needsIndex = context !== null && !isNewestList(context);
-  const [library, setLibrary] = useState<Library | null>(null);
+  const needsCatalog = context !== null && !isNewestList(context);
+  const [found, setFound] = useState<{ id: number; order: EssayOrder } | null>(null);
   useEffect(() => {
-    if (!needsIndex) return;
+    if (!needsCatalog || !context) return;
     let live = true;
-    loadLibrary().then(
-      (l) => live && setLibrary(l),
-      () => {}, // offline and not saved: the archive's own order stands
-    );
+    const id = page.id;
+    loadCatalog()
+      .then(async (catalog) => {
+        const order = readingOrder(catalog, context, id);
+        const { prev, next } = neighbors(order, id);
+        const [before, after] = await Promise.all(
+          [prev, next].map(async (n) =>
+            n === null ? null : ((await loadSummaries([n]))[0] ?? null),
+          ),
+        );
+        if (live)
+          setFound({
+            id,
+            order: {
+              label: order.label,
+              back: order.back,
+              prev: before ? linked(before) : null,
+              next: after ? linked(after) : null,
+            },
+          });
+      })
+      .catch(() => {}); // offline and not saved: the archive's own order stands
     return () => {
       live = false;
     };
-  }, [needsIndex]);
+  }, [needsCatalog, context, page.id]);
 
   return useMemo(() => {
     const own = {
@@ -53,9 +71,8 @@ export function useReadingOrder(page: EssayPage): EssayOrder {
       prev: page.prev,
       next: page.next,
     };
-    if (!needsIndex || !context) return own;
-    if (!library) return { ...own, prev: null, next: null }; // known in a moment
-    const order = readingOrder(library.catalog, context, slug);
-    return { label: order.label, back: order.back, ...neighbors(order, slug) };
-  }, [context, needsIndex, library, page, slug]);
+    if (!needsCatalog || !context) return own;
+    if (!found || found.id !== page.id) return { ...own, prev: null, next: null }; // known in a moment
+    return found.order;
+  }, [context, needsCatalog, found, page]);
 }

@@ -74,6 +74,7 @@ function start(): Promise<string> {
     worker.postMessage({
       type: 'init',
       url: new URL(dataUrl(searchPath), location.href).href,
+      base: new URL(dataUrl(''), location.href).href,
     } satisfies ToWorker);
   });
   return ready;

@@ -1,8 +1,9 @@
 import Fuse from 'fuse.js';
-import { decodePostings, levelWeight, type SearchIndex } from '../domain/searchIndex';
+import { decodePostings, levelWeight } from '../domain/searchIndex';
 import { allowedEdits, editDistance } from './editDistance';
-import { buildSignatureTable, signatureCandidates } from './letterSignature';
+import { signatureCandidates } from './letterSignature';
 import { parseQuery, type ParsedQuery, type QueryToken } from './query';
+import type { IndexSource, WordShard } from './shardStore';
 
 /**
  * The query engine: pure, no DOM, runs in a worker or in Node.
@@ -12,10 +13,15 @@ import { parseQuery, type ParsedQuery, type QueryToken } from './query';
  * length, confirmed by edit distance). Each essay then scores, per typed word, the best
  * BM25F weight among that word's expansions, discounted for prefixes and typos. Essays that
  * match more of the typed words rank first; within that, by score (docs/decisions/0006).
+ *
+ * The index arrives in shards (docs/decisions/0011): a typed word is expanded among the words
+ * sharing its first character, and `prepare` loads what a query needs before `search` runs.
  */
 
 export interface Expansion {
   term: string;
+  /** The word's number in the whole vocabulary (which postings shard holds it). */
+  n: number;
   /** 1 for the word itself; less for completions and typos. */
   factor: number;
 }
@@ -54,24 +60,29 @@ export interface Engine {
    */
   search(raw: string, limit?: number, within?: ArrayLike<number> | null): SearchResult;
   expand(token: QueryToken): Expansion[];
+  /** Loads the shards query `raw` needs; `search` may run once it resolves. */
+  prepare(raw: string): Promise<void>;
   readonly docCount: number;
 }
 
-export function createEngine(index: SearchIndex): Engine {
-  const { terms, postings, docCount } = index;
-  const termIndex = new Map(terms.map((t, i) => [t, i]));
+export interface ShardLoader {
+  loadWords(words: readonly string[]): Promise<void>;
+  loadPostings(numbers: readonly number[]): Promise<void>;
+}
+
+export function createEngine(source: IndexSource & ShardLoader): Engine {
+  const { docCount } = source;
 
   // Letter signatures rule out almost every word that cannot be a close misspelling; fuse.js
-  // then matches the few that remain (see letterSignature.ts). Built once per index.
-  const signatures = buildSignatureTable(terms);
-  const candidateWords = (word: string, maxEdits: number, spread: number) =>
-    signatureCandidates(signatures, word, maxEdits, spread).map((i) => terms[i]!);
+  // then matches the few that remain (see letterSignature.ts). Built once per word shard.
+  const candidateWords = (shard: WordShard, word: string, maxEdits: number, spread: number) =>
+    signatureCandidates(shard.signatures, word, maxEdits, spread).map((i) => shard.terms[i]!);
   /**
    * Close words found by fuse.js among those of about the same length (two insertions or
    * deletions in one word are rare: lengths differ by at most one).
    */
-  function* candidates(word: string, maxEdits: number): Generator<string> {
-    const pool = candidateWords(word, maxEdits, Math.min(1, maxEdits));
+  function* candidates(shard: WordShard, word: string, maxEdits: number): Generator<string> {
+    const pool = candidateWords(shard, word, maxEdits, Math.min(1, maxEdits));
     if (pool.length === 0) return;
     const fuse = new Fuse(pool, {
       includeScore: true,
@@ -84,18 +95,20 @@ export function createEngine(index: SearchIndex): Engine {
   }
 
   const decoded = new Map<number, ReturnType<typeof decodePostings>>();
-  const postingsOf = (i: number) => {
-    let p = decoded.get(i);
+  const postingsOf = (n: number) => {
+    let p = decoded.get(n);
     if (!p) {
+      const packed = source.postings(n);
+      if (packed === '') return decodePostings(''); // its shard could not be loaded
       if (decoded.size >= POSTINGS_CACHE) decoded.clear();
-      p = decodePostings(postings[i]!);
-      decoded.set(i, p);
+      p = decodePostings(packed);
+      decoded.set(n, p);
     }
     return p;
   };
 
-  /** First index in the sorted vocabulary whose word is >= `word`. */
-  const lowerBound = (word: string) => {
+  /** First index in the shard's sorted words whose word is >= `word`. */
+  const lowerBound = (terms: readonly string[], word: string) => {
     let lo = 0;
     let hi = terms.length;
     while (lo < hi) {
@@ -106,31 +119,35 @@ export function createEngine(index: SearchIndex): Engine {
     return lo;
   };
 
-  function fuzzy(word: string, maxEdits: number): Expansion[] {
+  const expansion = (shard: WordShard, term: string, factor: number): Expansion => ({
+    term,
+    n: shard.start + shard.local.get(term)!,
+    factor,
+  });
+
+  function fuzzy(shard: WordShard, word: string, maxEdits: number): Expansion[] {
     const found: Expansion[] = [];
-    for (const candidate of candidates(word, maxEdits)) {
+    for (const candidate of candidates(shard, word, maxEdits)) {
       if (candidate === word) continue;
       const d = editDistance(word, candidate, maxEdits);
-      if (d <= maxEdits) found.push({ term: candidate, factor: TYPO_FACTOR[d]! });
+      if (d <= maxEdits) found.push(expansion(shard, candidate, TYPO_FACTOR[d]!));
     }
-    // Closest first, then the more common word (longer postings ≈ more essays).
-    found.sort(
-      (a, b) =>
-        b.factor - a.factor ||
-        postings[termIndex.get(b.term)!]!.length - postings[termIndex.get(a.term)!]!.length,
-    );
+    // Closest first, then the more common word.
+    const docs = (e: Expansion) => shard.docs[e.n - shard.start]!;
+    found.sort((a, b) => b.factor - a.factor || docs(b) - docs(a));
     return found.slice(0, MAX_FUZZY_EXPANSIONS);
   }
 
   /**
-   * The vocabulary indexes of the most common words beginning with `prefix` (longer postings
-   * ≈ more essays), kept as a small sorted list while scanning: a two-letter prefix can
-   * begin thousands of words, and sorting them all cost more than the search.
+   * The shard's indexes of the most common words beginning with `prefix`, kept as a small
+   * sorted list while scanning: a two-letter prefix can begin thousands of words, and
+   * sorting them all cost more than the search.
    */
-  function commonestCompletions(prefix: string): number[] {
+  function commonestCompletions(shard: WordShard, prefix: string): number[] {
     const top: number[] = [];
-    const size = (i: number) => postings[i]!.length;
-    for (let i = lowerBound(prefix); i < terms.length && terms[i]!.startsWith(prefix); i++) {
+    const { terms } = shard;
+    const size = (i: number) => shard.docs[i]!;
+    for (let i = lowerBound(terms, prefix); i < terms.length && terms[i]!.startsWith(prefix); i++) {
       if (top.length === MAX_PREFIX_EXPANSIONS && size(i) <= size(top[top.length - 1]!)) continue;
       let at = top.length;
       while (at > 0 && size(top[at - 1]!) < size(i)) at--;
@@ -145,11 +162,14 @@ export function createEngine(index: SearchIndex): Engine {
     const key = `${token.exact ? 'e' : token.prefix ? 'p' : 'w'}:${token.text}`;
     const cached = expansionCache.get(key);
     if (cached) return cached;
+    const shard = source.wordShard(token.text);
+    if (!shard) return []; // not loaded (offline and not saved): nothing, and not remembered
+    const { terms } = shard;
     const out = new Map<string, number>();
-    if (termIndex.has(token.text)) out.set(token.text, 1);
+    if (shard.local.has(token.text)) out.set(token.text, 1);
     if (!token.exact) {
       if (token.prefix && token.text.length >= 2) {
-        for (const i of commonestCompletions(token.text))
+        for (const i of commonestCompletions(shard, token.text))
           out.set(terms[i]!, Math.max(out.get(terms[i]!) ?? 0, PREFIX_FACTOR));
       }
       // A word still being typed is usually a correct beginning; it may also be a finished
@@ -161,11 +181,11 @@ export function createEngine(index: SearchIndex): Engine {
             : 0
           : allowedEdits(token.text.length);
       if (edits > 0)
-        for (const e of fuzzy(token.text, edits))
+        for (const e of fuzzy(shard, token.text, edits))
           out.set(e.term, Math.max(out.get(e.term) ?? 0, e.factor));
     }
     const list = [...out]
-      .map(([term, factor]) => ({ term, factor }))
+      .map(([term, factor]) => expansion(shard, term, factor))
       .sort((a, b) => b.factor - a.factor);
     if (expansionCache.size > 500) expansionCache.clear();
     expansionCache.set(key, list);
@@ -193,8 +213,8 @@ export function createEngine(index: SearchIndex): Engine {
     let requiredSoFar = 0;
     expansions.forEach((list, k) => {
       const hitThisToken: number[] = [];
-      for (const { term, factor } of list) {
-        const { docs, weights } = postingsOf(termIndex.get(term)!);
+      for (const { n, factor } of list) {
+        const { docs, weights } = postingsOf(n);
         for (let j = 0; j < docs.length; j++) {
           const d = docs[j]!;
           const w = factor * levelWeight(weights[j]!);
@@ -252,12 +272,13 @@ export function createEngine(index: SearchIndex): Engine {
     if (query.tokens.length === 0) return null;
     let changed = false;
     const words = query.tokens.map((t) => {
-      if (termIndex.has(t.text) || t.text.length < 3) return t.text;
+      const shard = source.wordShard(t.text);
+      if (!shard || shard.local.has(t.text) || t.text.length < 3) return t.text;
       const max = Math.min(3, allowedEdits(t.text.length) + 1);
       let bestTerm: string | null = null;
       let bestD = max + 1;
       // Looser than search: every word that could be close, checked by edit distance.
-      for (const candidate of candidateWords(t.text, max, 2)) {
+      for (const candidate of candidateWords(shard, t.text, max, 2)) {
         const d = editDistance(t.text, candidate, max);
         if (d < bestD) [bestTerm, bestD] = [candidate, d];
       }
@@ -267,5 +288,11 @@ export function createEngine(index: SearchIndex): Engine {
     return changed ? words.join(' ') : null;
   }
 
-  return { search, expand, docCount };
+  async function prepare(raw: string): Promise<void> {
+    const { tokens } = parseQuery(raw);
+    await source.loadWords(tokens.map((t) => t.text));
+    await source.loadPostings(tokens.flatMap((t) => expand(t).map((e) => e.n)));
+  }
+
+  return { search, expand, prepare, docCount };
 }

@@ -10,7 +10,8 @@ export interface SnippetItem {
 
 /** Messages between the page and the search worker. */
 export type ToWorker =
-  | { type: 'init'; url: string }
+  /** `url`: the search manifest; `base`: the site's base URL, which shard names are under. */
+  | { type: 'init'; url: string; base: string }
   /** `within`: doc numbers to search among (a tag's, a theme's), or null for all. */
   | { type: 'query'; id: number; q: string; limit: number; within: number[] | null }
   | { type: 'snippets'; id: number; items: SnippetItem[]; terms: string[] };

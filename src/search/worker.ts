@@ -1,23 +1,36 @@
 /// <reference lib="webworker" />
 import type { EssayBody } from '../domain/essay';
-import type { SearchIndex } from '../domain/searchIndex';
+import type { SearchManifest } from '../domain/searchShards';
 import { plainText } from '../domain/text';
 import { createEngine, type Engine } from './engine';
 import type { FromWorker, SnippetItem, ToWorker } from './protocol';
+import { ShardStore } from './shardStore';
 import { snippet, type Segment } from './snippet';
 
 /**
- * The search worker: loads the prebuilt index once, then answers queries. Keeping this off
- * the main thread means typing never waits for a search.
+ * The search worker: loads the index's small manifest, then for each query the shards it
+ * needs (docs/decisions/0011-archive-at-scale.md), and answers. Keeping this off the main
+ * thread means typing never waits for a search.
  */
 declare const self: DedicatedWorkerGlobalScope;
 
 let engine: Engine | null = null;
 let pending: Extract<ToWorker, { type: 'query' }> | null = null;
+let latest = 0;
 
 const post = (message: FromWorker) => self.postMessage(message);
 
-function answer(query: Extract<ToWorker, { type: 'query' }>) {
+async function fetchJson(url: string): Promise<unknown> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return response.json();
+}
+
+async function answer(query: Extract<ToWorker, { type: 'query' }>) {
+  latest = query.id;
+  // A shard that cannot load (offline, not saved) leaves its words out of this answer.
+  await engine!.prepare(query.q).catch(() => {});
+  if (query.id !== latest) return; // a newer query arrived while shards loaded
   const t0 = performance.now();
   const result = engine!.search(query.q, query.limit, query.within);
   post({ type: 'result', id: query.id, result, ms: performance.now() - t0 });
@@ -63,16 +76,19 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
       const t0 = performance.now();
       const response = await fetch(message.url);
       if (!response.ok) throw new Error(`the search index answered ${response.status}`);
-      const index = (await response.json()) as SearchIndex;
-      engine = createEngine(index);
-      post({ type: 'ready', build: index.build, loadMs: performance.now() - t0 });
-      if (pending) answer(pending);
+      const manifest = (await response.json()) as SearchManifest;
+      // Shard file names are relative to the site's base, as the manifest's own is.
+      const base = new URL(message.base, self.location.href);
+      const store = new ShardStore(manifest, (file) => fetchJson(new URL(file, base).href));
+      engine = createEngine(store);
+      post({ type: 'ready', build: manifest.build, loadMs: performance.now() - t0 });
+      if (pending) void answer(pending);
     } catch (e) {
       post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
     }
   } else if (message.type === 'query') {
     // Only the newest query matters: one typed while loading replaces the one before.
-    if (engine) answer(message);
+    if (engine) void answer(message);
     else pending = message;
   } else if (message.type === 'snippets') {
     void snippets(message.id, message.items, message.terms);

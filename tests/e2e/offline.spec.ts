@@ -155,7 +155,10 @@ test('accepting a new deploy reloads in place onto the new build, which is then 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
       'facilitation is not chairing',
     );
-    await page.getByRole('link', { name: 'All essays' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'All essays' })
+      .click();
     await expect(page.locator('.results-count')).toHaveText('25 essays, page 1 of 2');
     await page.getByRole('link', { name: 'an essay that arrived with an update' }).click();
     await expect(page.locator('.prose')).toContainText('exists only in the second build');

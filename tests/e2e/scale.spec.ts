@@ -43,7 +43,7 @@ test.describe('first visit, no service worker', () => {
     expect(files.filter((f) => f.startsWith('essays/'))).toHaveLength(1);
   });
 
-  test('the list’s first screen needs the terms and one chunk; a filter covers every essay', async ({
+  test('the list’s first screen needs the terms and one chunk; a filter covers every essay from the facets', async ({
     page,
   }) => {
     const files = watchData(page);
@@ -51,7 +51,7 @@ test.describe('first visit, no service worker', () => {
     await expect(page.locator('.results-count')).toHaveText(
       `${LARGE_COUNT} essays, page 1 of ${LARGE_COUNT / 20}`,
     );
-    expect(kinds(files)).toEqual(['manifest.', 'summaries/', 'terms.']);
+    expect(kinds(files)).toEqual(['manifest.', 'summaries.', 'summaries/', 'terms.']);
     expect(files.filter((f) => f.startsWith('summaries/'))).toEqual([
       expect.stringMatching(/^summaries\/0\./),
     ]);
@@ -65,16 +65,33 @@ test.describe('first visit, no service worker', () => {
     await expect(page.locator('.results-count')).toContainText(
       count === 1 ? '1 essay' : `${count} essays`,
     );
-    // The last page holds essays from the oldest chunk too.
+    // From the packed facets and the shown essays' chunks: never every summary.
+    expect(kinds(files)).toContain('facets.');
+    expect(kinds(files)).not.toContain('index.');
+    // Oldest first shows the oldest chunk's essays.
     await page.goto('/?sort=oldest');
     await expect(page.locator('main .essay-card').first()).toBeVisible();
+    expect(files.filter((f) => f.startsWith('summaries/')).at(-1)).toMatch(
+      new RegExp(`^summaries/${LARGE_COUNT / 20 - 1}\\.`),
+    );
   });
 
-  test('search finds an essay from anywhere in the archive by its title', async ({ page }) => {
+  test('search finds an essay from anywhere in the archive, loading only the shards it needs', async ({
+    page,
+  }) => {
+    const files = watchData(page);
     await page.goto(`/essays/${SLUG}`);
     const title = (await page.getByRole('heading', { level: 1 }).textContent())!;
     await page.getByRole('searchbox', { name: 'Search essays' }).fill(`"${title}"`);
     await expect(page.locator('.search-hit').first().getByRole('heading')).toHaveText(title);
+    // The search manifest, the word shards of the typed words, their postings: not all of
+    // either, and never every summary.
+    expect(kinds(files)).not.toContain('index.');
+    const words = new Set(title.split(' ').map((w) => w[0]));
+    const wordShards = files.filter((f) => f.startsWith('words/'));
+    expect(new Set(wordShards).size).toBeLessThanOrEqual(words.size);
+    const all = readdirSync('dist-fixtures/large/data/postings').length;
+    expect(new Set(files.filter((f) => f.startsWith('postings/'))).size).toBeLessThan(all);
   });
 });
 

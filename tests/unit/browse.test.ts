@@ -52,7 +52,7 @@ const q = (over: Partial<ListQuery> = {}): ListQuery => ({
 });
 const slugs = (query: ListQuery) =>
   queryList(catalog, query)
-    .essays.map((e) => e.slug)
+    .ids.map((i) => essays[i]!.slug)
     .join('');
 
 describe('filtering and sorting', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../src/data/catalog';
-import { moreInTheme, neighbors, readingOrder, relatedEssays } from '../../src/data/neighbors';
+import { neighbors, readingOrder } from '../../src/data/neighbors';
+import { relatedForAll } from '../../src/domain/related';
 import { closest, similarity } from '../../src/data/suggest';
 import type { EssaySlug, EssaySummary } from '../../src/domain/essay';
 
@@ -20,14 +21,16 @@ function essay(slug: string, minutes: number, theme: string, tags: string[]): Es
   };
 }
 
-const catalog = buildCatalog([
+const essays = [
   essay('e', 2, 'org', ['common', 'rare', 'org']),
   essay('d', 9, 'org', ['common', 'org']),
   essay('c', 5, 'org', ['org']),
   essay('b', 1, 'city', ['common', 'rare']),
   essay('a', 3, 'city', ['common']),
-]);
-const slugs = (xs: readonly EssaySummary[]) => xs.map((e) => e.slug).join('');
+];
+const catalog = buildCatalog(essays);
+const idOf = (slug: string) => essays.findIndex((e) => e.slug === slug);
+const slugs = (ids: ArrayLike<number>) => Array.from(ids, (i) => essays[i]!.slug).join('');
 
 describe('reading order follows the list the reader came from', () => {
   it.each([
@@ -46,29 +49,26 @@ describe('reading order follows the list the reader came from', () => {
     ['an unknown tag falls back', '/tags/nope', 'c', 'Newest first', 'edcba'],
     ['a page that is not a list falls back', '/essays/x', 'c', 'Newest first', 'edcba'],
   ])('%s', (_, context, slug, label, order) => {
-    const o = readingOrder(catalog, context === null ? null : { path: context }, slug);
+    const o = readingOrder(catalog, context === null ? null : { path: context }, idOf(slug));
     expect(o.label).toBe(label);
-    expect(slugs(o.essays)).toBe(order);
+    expect(slugs(o.ids)).toBe(order);
   });
 
   it.each([
-    ['search results keep their ranking', ['d', 'a', 'c'], 'a', 'Search: “dryer”', 'dac'],
-    ['unknown slugs are skipped', ['zz', 'c', 'a'], 'c', 'Search: “dryer”', 'ca'],
-    ['results without this essay fall back', ['d'], 'a', 'Newest first', 'edcba'],
+    ['search results keep their ranking', [1, 4, 2], 'a', 'Search: “dryer”', 'dac'],
+    ['numbers past the archive are skipped', [99, -1, 2, 4], 'c', 'Search: “dryer”', 'ca'],
+    ['results without this essay fall back', [1], 'a', 'Newest first', 'edcba'],
   ])('%s', (_, ranked, slug, label, order) => {
-    const o = readingOrder(catalog, { path: '/search?q=dryer', slugs: ranked }, slug);
+    const o = readingOrder(catalog, { path: '/search?q=dryer', ids: ranked }, idOf(slug));
     expect(o.label).toBe(label);
-    expect(slugs(o.essays)).toBe(order);
+    expect(slugs(o.ids)).toBe(order);
   });
 
   it('gives previous and next within that order', () => {
-    const o = readingOrder(catalog, { path: '/?sort=shortest' }, 'a');
-    expect(neighbors(o, 'a')).toEqual({
-      prev: expect.objectContaining({ slug: 'e' }),
-      next: expect.objectContaining({ slug: 'c' }),
-    });
-    expect(neighbors(o, 'b').prev).toBeNull();
-    expect(neighbors(o, 'd').next).toBeNull();
+    const o = readingOrder(catalog, { path: '/?sort=shortest' }, idOf('a'));
+    expect(neighbors(o, idOf('a'))).toEqual({ prev: idOf('e'), next: idOf('c') });
+    expect(neighbors(o, idOf('b')).prev).toBeNull();
+    expect(neighbors(o, idOf('d')).next).toBeNull();
   });
 });
 
@@ -78,14 +78,23 @@ describe('related essays weigh rare shared tags above common ones', () => {
     ['a', 'edb'],
     ['c', 'ed'],
   ])('related to %s: %s', (slug, expected) => {
-    const i = catalog.essays.findIndex((e) => e.slug === slug);
-    expect(slugs(relatedEssays(catalog, i, 3))).toBe(expected);
+    const related = relatedForAll(
+      { tags: essays.map((e) => e.tags), themes: essays.map((e) => e.theme) },
+      3,
+    );
+    expect(slugs(related[idOf(slug)]!.related)).toBe(expected);
   });
 
-  it('more in this theme leaves out what is already shown', () => {
-    const i = catalog.essays.findIndex((e) => e.slug === 'e');
-    expect(slugs(moreInTheme(catalog, i))).toBe('dc');
-    expect(slugs(moreInTheme(catalog, i, [catalog.essays[1]!]))).toBe('c');
+  it('more in this theme leaves out what is already shown as related', () => {
+    const related = relatedForAll(
+      { tags: essays.map((e) => e.tags), themes: essays.map((e) => e.theme) },
+      1,
+    );
+    // e's one related essay is b (the rare tag); more in org: d and c, newest first.
+    expect(slugs(related[idOf('e')]!.related)).toBe('b');
+    expect(slugs(related[idOf('e')]!.more)).toBe('dc');
+    expect(slugs(related[idOf('c')]!.related)).toBe('e');
+    expect(slugs(related[idOf('c')]!.more)).toBe('d');
   });
 });
 

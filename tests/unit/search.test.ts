@@ -9,9 +9,9 @@ import { indexTerms, words } from '../../src/domain/tokens';
 import { runOnTexts } from '../../src/pipeline/run';
 import { allowedEdits, editDistance } from '../../src/search/editDistance';
 import { createEngine } from '../../src/search/engine';
+import { storeOfFiles } from '../../src/search/shardStore';
 import { parseQuery } from '../../src/search/query';
 import { markWords, snippet } from '../../src/search/snippet';
-import type { SearchIndex } from '../../src/domain/searchIndex';
 
 describe('tokenizing real-format text', () => {
   it.each([
@@ -147,10 +147,11 @@ const pipeline = runOnTexts(
   },
   { anchorDate: '2026-11-24' },
 );
-const index = JSON.parse(
-  pipeline.outputs.find((o) => o.fileName.startsWith('data/search.'))!.source,
-) as SearchIndex;
-const engine = createEngine(index);
+const files = new Map(pipeline.outputs.map((o) => [o.fileName, o.source]));
+const searchManifest = [...files.keys()].find((f) => f.startsWith('data/search.'))!;
+const store = storeOfFiles(searchManifest, files);
+await store.loadAll();
+const engine = createEngine(store);
 const top = (q: string) => engine.search(q, 10).hits.map((h) => pipeline.essays[h.doc]!.title);
 
 describe('the engine', () => {

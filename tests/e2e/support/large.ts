@@ -1,2 +1,2 @@
-/** The synthetic archive the scale tests read (tests/e2e/scale.spec.ts): two summary chunks. */
+/** The synthetic archive the scale tests read (tests/e2e/scale.spec.ts): ten summary chunks. */
 export const LARGE_COUNT = 200;

@@ -1,0 +1,138 @@
+import { decodeNumbers } from '../domain/searchIndex';
+import {
+  firstChar,
+  postingsStartsOf,
+  shardAt,
+  type PostingsShardFile,
+  type SearchManifest,
+  type WordShardFile,
+} from '../domain/searchShards';
+import { buildSignatureTable, type SignatureTable } from './letterSignature';
+
+/**
+ * The shards of the search index a query has needed so far (src/domain/searchShards.ts),
+ * loaded through `load` (a fetch in the worker, a map in tests). The engine reads them
+ * synchronously; `loadWords` and `loadPostings` are awaited before it runs.
+ */
+
+export interface WordShard {
+  start: number;
+  terms: readonly string[];
+  /** Per word: how many essays it is in. */
+  docs: readonly number[];
+  /** Word → its place in `terms`. */
+  local: ReadonlyMap<string, number>;
+  signatures: SignatureTable;
+}
+
+export interface IndexSource {
+  readonly docCount: number;
+  /** The shard holding the words that begin as `word` does, or null until it is loaded. */
+  wordShard(word: string): WordShard | null;
+  /** Packed postings of word number `n`, or '' until its shard is loaded. */
+  postings(n: number): string;
+}
+
+export class ShardStore implements IndexSource {
+  readonly docCount: number;
+  private readonly froms: string[];
+  private readonly starts: number[];
+  private readonly words = new Map<number, Promise<WordShard>>();
+  private readonly wordsLoaded = new Map<number, WordShard>();
+  private readonly postingsLoaded = new Map<number, PostingsShardFile>();
+  private readonly postingsPending = new Map<number, Promise<void>>();
+
+  constructor(
+    readonly manifest: SearchManifest,
+    private readonly load: (file: string) => Promise<unknown>,
+  ) {
+    this.docCount = manifest.docCount;
+    this.froms = manifest.words.map((w) => w.from);
+    this.starts = postingsStartsOf(manifest);
+  }
+
+  private wordShardNumber(word: string): number {
+    return shardAt(this.froms, firstChar(word));
+  }
+
+  wordShard(word: string): WordShard | null {
+    if (word === '' || this.froms.length === 0) return null;
+    return this.wordsLoaded.get(this.wordShardNumber(word)) ?? null;
+  }
+
+  postings(n: number): string {
+    const k = shardAt(this.starts, n);
+    const shard = this.postingsLoaded.get(k);
+    return shard?.postings[n - shard.start] ?? '';
+  }
+
+  /** Loads the word shards the typed words need. */
+  async loadWords(words: readonly string[]): Promise<void> {
+    if (this.froms.length === 0) return;
+    const wanted = new Set(words.filter((w) => w !== '').map((w) => this.wordShardNumber(w)));
+    await Promise.all(
+      [...wanted].map((k) => {
+        let shard = this.words.get(k);
+        if (!shard) {
+          shard = (this.load(this.manifest.words[k]!.file) as Promise<WordShardFile>).then(
+            (file) => {
+              const ready = prepareWords(file);
+              this.wordsLoaded.set(k, ready);
+              return ready;
+            },
+          );
+          shard.catch(() => this.words.delete(k)); // try again later, e.g. back online
+          this.words.set(k, shard);
+        }
+        return shard;
+      }),
+    );
+  }
+
+  /** Loads the postings shards holding words `numbers`. */
+  async loadPostings(numbers: readonly number[]): Promise<void> {
+    const wanted = new Set(numbers.map((n) => shardAt(this.starts, n)));
+    await Promise.all(
+      [...wanted].map((k) => {
+        if (this.postingsLoaded.has(k)) return undefined;
+        let pending = this.postingsPending.get(k);
+        if (!pending) {
+          pending = (this.load(this.manifest.postingsFiles[k]!) as Promise<PostingsShardFile>)
+            .then((file) => {
+              this.postingsLoaded.set(k, file);
+            })
+            .finally(() => this.postingsPending.delete(k));
+          this.postingsPending.set(k, pending);
+        }
+        return pending;
+      }),
+    );
+  }
+
+  /** Loads every shard: for tests and benchmarks that search synchronously. */
+  async loadAll(): Promise<void> {
+    await Promise.all([
+      ...this.froms.map((from) => this.loadWords([from])),
+      this.loadPostings(this.starts),
+    ]);
+  }
+}
+
+/** A store over emitted files held in memory (tests, benchmarks): `files` by file name. */
+export function storeOfFiles(
+  manifestName: string,
+  files: ReadonlyMap<string, string>,
+): ShardStore {
+  const manifest = JSON.parse(files.get(manifestName)!) as SearchManifest;
+  return new ShardStore(manifest, (file) => Promise.resolve(JSON.parse(files.get(file)!)));
+}
+
+function prepareWords(file: WordShardFile): WordShard {
+  return {
+    start: file.start,
+    terms: file.terms,
+    docs: decodeNumbers(file.docs),
+    local: new Map(file.terms.map((t, i) => [t, i])),
+    signatures: buildSignatureTable(file.terms),
+  };
+}
