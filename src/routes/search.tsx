@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { startTransition, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import type { Catalog } from '../data/catalog';
 import { loadSummaries } from '../data/essays';
@@ -44,7 +44,11 @@ export function SearchPage() {
   );
 }
 
-/** The summaries of essays `ids`, loaded as they change; the previous ones until then. */
+/**
+ * The summaries of essays `ids`, loaded as they change; the previous ones until then. They
+ * render as a transition, as the answer does: twenty results with marked words are an
+ * interruptible render, never a task the next keystroke waits behind.
+ */
 function useSummaries(ids: readonly number[]): { essays: EssaySummary[]; loading: boolean } {
   const key = ids.join(' ');
   const [loaded, setLoaded] = useState<{ key: string; essays: EssaySummary[] }>({
@@ -54,10 +58,9 @@ function useSummaries(ids: readonly number[]): { essays: EssaySummary[]; loading
   useEffect(() => {
     let live = true;
     const wanted = key ? key.split(' ').map(Number) : [];
-    loadSummaries(wanted).then(
-      (essays) => live && setLoaded({ key, essays }),
-      () => live && setLoaded({ key, essays: [] }), // offline and not saved
-    );
+    const settle = (essays: EssaySummary[]) =>
+      live && startTransition(() => setLoaded({ key, essays }));
+    loadSummaries(wanted).then(settle, () => settle([])); // offline and not saved: none
     return () => {
       live = false;
     };
