@@ -6,5 +6,7 @@
 export const BODY_CACHE = 'essay-bodies-v1';
 
 export function isSavedPath(pathname: string): boolean {
-  return /\/data\/(?:essays|pages|summaries|slugs|words|postings)\/[^/]+\.[0-9a-f]{10}\.json$/.test(pathname);
+  return /\/data\/(?:essays|pages|summaries|slugs|words|postings)\/[^/]+\.[0-9a-f]{10}\.json$/.test(
+    pathname,
+  );
 }

@@ -119,10 +119,7 @@ export class ShardStore implements IndexSource {
 }
 
 /** A store over emitted files held in memory (tests, benchmarks): `files` by file name. */
-export function storeOfFiles(
-  manifestName: string,
-  files: ReadonlyMap<string, string>,
-): ShardStore {
+export function storeOfFiles(manifestName: string, files: ReadonlyMap<string, string>): ShardStore {
   const manifest = JSON.parse(files.get(manifestName)!) as SearchManifest;
   return new ShardStore(manifest, (file) => Promise.resolve(JSON.parse(files.get(file)!)));
 }
