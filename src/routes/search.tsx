@@ -1,4 +1,4 @@
-import { startTransition, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import type { Catalog } from '../data/catalog';
 import { loadSummaries } from '../data/essays';
@@ -14,6 +14,7 @@ import { termLabel } from '../domain/slugs';
 import { useRememberListContext } from '../hooks/useListContext';
 import { useProgress } from '../hooks/useProgress';
 import { useSearch } from '../hooks/useSearch';
+import type { SearchAnswer } from '../search/client';
 import { useCatalog } from '../hooks/useCatalog';
 import { useArchive } from './rootData';
 import { useSnippets } from '../hooks/useSnippets';
@@ -44,28 +45,34 @@ export function SearchPage() {
   );
 }
 
+interface Shown {
+  answer: SearchAnswer;
+  page: number;
+  essays: EssaySummary[];
+}
+
 /**
- * The summaries of essays `ids`, loaded as they change; the previous ones until then. They
- * render as a transition, as the answer does: twenty results with marked words are an
- * interruptible render, never a task the next keystroke waits behind.
+ * An answer together with the summaries of its shown page, which arrive by chunk: the two
+ * are shown as one unit, so each answer renders once (its words, its essays, and one request
+ * for their excerpts), as a transition the next keystroke never waits behind. Until then the
+ * previous unit stays.
  */
-function useSummaries(ids: readonly number[]): { essays: EssaySummary[]; loading: boolean } {
-  const key = ids.join(' ');
-  const [loaded, setLoaded] = useState<{ key: string; essays: EssaySummary[] }>({
-    key: '',
-    essays: [],
-  });
+function useShownAnswer(latest: SearchAnswer | null, page: number): Shown | null {
+  const [shown, setShown] = useState<Shown | null>(null);
   useEffect(() => {
+    if (!latest) return;
     let live = true;
-    const wanted = key ? key.split(' ').map(Number) : [];
+    const pages = pageCount(latest.result.hits.length);
+    const at = Math.min(page, pages);
+    const ids = latest.result.hits.slice((at - 1) * PAGE_SIZE, at * PAGE_SIZE).map((h) => h.doc);
     const settle = (essays: EssaySummary[]) =>
-      live && startTransition(() => setLoaded({ key, essays }));
-    loadSummaries(wanted).then(settle, () => settle([])); // offline and not saved: none
+      live && startTransition(() => setShown({ answer: latest, page: at, essays }));
+    loadSummaries(ids).then(settle, () => settle([])); // offline and not saved: none
     return () => {
       live = false;
     };
-  }, [key]);
-  return { essays: loaded.essays, loading: loaded.key !== key };
+  }, [latest, page]);
+  return shown;
 }
 
 function SearchResults({ catalog }: { catalog: Catalog }) {
@@ -94,10 +101,17 @@ function SearchResults({ catalog }: { catalog: Catalog }) {
   const progress = useProgress();
   const latest =
     state.status === 'done' ? state.answer : state.status === 'loading' ? state.previous : null;
-  // The results render as a deferred, interruptible update, so a keystroke never waits for
-  // twenty snippets to be cut: the box stays live and the list follows a moment later.
-  const answer = useDeferredValue(latest);
-  const busy = state.status === 'loading' || answer !== latest;
+  // The results render as a transition with their summaries, so a keystroke never waits for
+  // them: the box stays live and the list follows a moment later.
+  // (No query, no answer: what was shown for the last one goes with it.)
+  const shownState = useShownAnswer(latest, filters.page);
+  const shownAnswer = latest ? shownState : null;
+  const answer = shownAnswer?.answer ?? null;
+  const wantedPage = latest ? Math.min(filters.page, pageCount(latest.result.hits.length)) : 1;
+  const busy =
+    state.status === 'loading' ||
+    answer !== latest ||
+    (shownAnswer !== null && shownAnswer.page !== wantedPage);
   const stale = answer !== null && answer.build !== archive.build;
 
   const hits = useMemo(() => (answer && !stale ? answer.result.hits : []), [answer, stale]);
@@ -117,12 +131,8 @@ function SearchResults({ catalog }: { catalog: Catalog }) {
   );
 
   const pages = pageCount(hits.length);
-  const page = Math.min(filters.page, pages);
-  const shownIds = useMemo(
-    () => hits.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((h) => h.doc),
-    [hits, page],
-  );
-  const { essays: shown, loading } = useSummaries(shownIds);
+  const page = shownAnswer?.page ?? 1;
+  const shown = useMemo(() => (stale ? [] : (shownAnswer?.essays ?? [])), [shownAnswer, stale]);
   const excerpts = useSnippets(shown, terms);
 
   const set = (change: Record<string, string | null>) => {
@@ -232,7 +242,7 @@ function SearchResults({ catalog }: { catalog: Catalog }) {
           ({answer.result.totalInArchive.toLocaleString('en')} match without the filters)
         </p>
       ) : null}
-      <div className="essay-list" aria-busy={busy || loading}>
+      <div className="essay-list" aria-busy={busy}>
         {shown.map((essay) => (
           <SearchHit
             key={essay.slug}
