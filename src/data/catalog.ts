@@ -45,15 +45,24 @@ function orderByKey(keys: readonly number[], descending: boolean): Uint32Array {
   return out;
 }
 
+/** Tags and themes of the terms file, keyed by their normalized form, in the file's order. */
+export function termMaps(terms: ArchiveTerms): Pick<Catalog, 'tags' | 'themes'> {
+  const map = (entries: ArchiveTerms['tags']) =>
+    new Map(
+      entries.map((t) => {
+        const key = normalizeTerm(t.value);
+        return [key, { key, value: t.value, count: t.count }] as const;
+      }),
+    );
+  return { tags: map(terms.tags), themes: map(terms.themes) };
+}
+
 export function catalogFromFacets(terms: ArchiveTerms, facets: ArchiveFacets): Catalog {
   const columns = decodeFacets(facets);
-  const term = (t: { value: string; count: number }): Term => ({
-    key: normalizeTerm(t.value),
-    value: t.value,
-    count: t.count,
-  });
-  const tagList = terms.tags.map(term);
-  const themeList = terms.themes.map(term);
+  const { tags, themes } = termMaps(terms);
+  // The facets number tags and themes by their place in the terms file.
+  const tagList = [...tags.values()];
+  const themeList = [...themes.values()];
   const n = columns.count;
   const orders = new Map<SortKey, Uint32Array>();
   const make: Record<SortKey, () => Uint32Array> = {
@@ -74,8 +83,8 @@ export function catalogFromFacets(terms: ArchiveTerms, facets: ArchiveFacets): C
       if (!order) orders.set(sort, (order = make[sort]()));
       return order;
     },
-    tags: new Map(tagList.map((t) => [t.key, t])),
-    themes: new Map(themeList.map((t) => [t.key, t])),
+    tags,
+    themes,
   };
 }
 

@@ -9,9 +9,8 @@ import {
   type Term,
 } from '../domain/browse';
 import type { EssaySummary } from '../domain/essay';
-import { normalizeTerm } from '../domain/slugs';
 import { pageCount, pageSlice, queryList, relaxations } from './browse';
-import type { Catalog } from './catalog';
+import { termMaps, type Catalog } from './catalog';
 
 /**
  * What the list shows, however it was computed: from the whole catalog (any filter, sort or
@@ -68,18 +67,6 @@ export async function fullListView(
     months: catalogMonths(catalog),
     relaxations: (f) => relaxations(catalog, f),
   };
-}
-
-/** Tags and themes of the terms file, keyed as the catalog keys them. */
-export function termMaps(terms: ArchiveTerms): Pick<Catalog, 'tags' | 'themes'> {
-  const map = (entries: ArchiveTerms['tags']) =>
-    new Map(
-      entries.map((t) => {
-        const key = normalizeTerm(t.value);
-        return [key, { key, value: t.value, count: t.count }] as const;
-      }),
-    );
-  return { tags: map(terms.tags), themes: map(terms.themes) };
 }
 
 /** The unfiltered, newest-first list at `query.page`: `shown` is that page's essays. */

@@ -11,7 +11,8 @@ import {
   loadTerms,
 } from '../data/essays';
 import { parseListQuery } from '../data/listQuery';
-import { lightListView, termMaps } from '../data/listView';
+import { termMaps } from '../data/catalog';
+import { lightListView } from '../data/listView';
 import type { ArchiveTerms } from '../domain/archive';
 import type { ListQuery } from '../domain/browse';
 import type { EssaySummary } from '../domain/essay';

@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'react';
 import { Link, useLoaderData, useSearchParams } from 'react-router';
 import type { ArchiveTerms } from '../domain/archive';
-import { termMaps } from '../data/listView';
+import { termMaps } from '../data/catalog';
 import { PageMeta } from '../components/PageMeta';
 import { termsByCount, termsByName } from '../data/catalog';
 import { termLabel } from '../domain/slugs';
