@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { appScriptPlugin } from './src/pipeline/appScriptPlugin.ts';
 import { cspPlugin } from './src/pipeline/cspPlugin.ts';
+import { autoSaveBytesFrom } from './src/domain/packs.ts';
 import { siteConfig } from './src/domain/site.ts';
 import { prerenderPlugin } from './src/pipeline/prerenderPlugin.ts';
 import { essayPlugin } from './src/pipeline/vitePlugin.ts';
@@ -15,7 +16,7 @@ export default defineConfig({
   base: site.basePath,
   plugins: [
     react(),
-    essayPlugin({ dir: 'content/essays', site }),
+    essayPlugin({ dir: 'content/essays', site, autoSaveBytes: autoSaveBytesFrom(process.env) }),
     cspPlugin(),
     appScriptPlugin(),
     // Offline: see src/sw.ts and docs/decisions/0007-offline.md.
@@ -48,7 +49,8 @@ export default defineConfig({
         ],
       },
       injectManifest: {
-        // The shell and both indexes; essay bodies are saved separately, in the background.
+        // The shell, the manifest and the small files every page may need, and the pack table;
+        // the archive itself is saved in packs, in the background (decision 0012).
         // Prerendered pages are not precached: offline, every page renders from the shell.
         globPatterns: [
           'shell.html',
@@ -59,8 +61,8 @@ export default defineConfig({
           'data/terms.*.json',
           'data/facets.*.json',
           'data/summaries.*.json',
-          'data/index.*.json',
           'data/search.*.json',
+          'data/packs.*.json',
         ],
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
       },

@@ -4,7 +4,8 @@
  * - dist-fixtures/update-v1 and update-v2: the sample essays, then the same plus one new
  *   essay and one retitled, to test the update prompt of the offline cache and progress
  *   that follows a renamed essay.
- * - dist-fixtures/large: a synthetic archive of LARGE_COUNT essays (scripts/corpusLib.ts).
+ * - dist-fixtures/large: a synthetic archive of LARGE_COUNT essays (scripts/corpusLib.ts),
+ *   over its limit for saving offline without asking.
  * - dist-fixtures/subfolder: the sample essays published under /library/ (a base path).
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,9 +16,15 @@ import { writeHostileCorpus } from '../tests/corpora/xss';
 import { LARGE_COUNT } from '../tests/e2e/support/large';
 import { writeCorpus } from './corpusLib';
 
-async function site(essaysDir: string, outDir: string, siteUrl?: string) {
+async function site(
+  essaysDir: string,
+  outDir: string,
+  siteUrl?: string,
+  env: Record<string, string> = {},
+) {
   process.env.ESSAYS_DIR = path.resolve(essaysDir);
   if (siteUrl) process.env.SITE_URL = siteUrl;
+  Object.assign(process.env, env);
   try {
     await build({
       configFile: path.resolve('vite.config.ts'),
@@ -26,6 +33,7 @@ async function site(essaysDir: string, outDir: string, siteUrl?: string) {
     });
   } finally {
     delete process.env.SITE_URL;
+    for (const key of Object.keys(env)) delete process.env[key];
   }
   console.log(`built ${outDir} from ${essaysDir}${siteUrl ? ` for ${siteUrl}` : ''}`);
 }
@@ -54,7 +62,8 @@ rmSync(hostile, { recursive: true, force: true });
 writeHostileCorpus(hostile);
 
 await site(hostile, 'dist-fixtures/hostile');
-await site(large, 'dist-fixtures/large');
+// Larger than its limit for saving without asking (~0.7 MB of packs): saving is offered.
+await site(large, 'dist-fixtures/large', undefined, { OFFLINE_AUTO_SAVE_MB: '0.25' });
 await site(
   'content/essays',
   'dist-fixtures/subfolder',

@@ -30,6 +30,9 @@ export const BUDGETS_KB = {
   'summary chunk table': 2,
   'search word shard (largest)': 16,
   'search postings shard (largest)': 40,
+  // Offline packs (docs/decisions/0012): the table is precached; a pack is one save request.
+  'offline pack table': 4,
+  'offline pack (largest)': 160,
 } as const;
 
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
@@ -81,6 +84,8 @@ const figures: Record<keyof typeof BUDGETS_KB, number> = {
   'summary chunk table': gz(one(data, /^summaries\..*\.json$/, 'data')),
   'search word shard (largest)': largest('data/words'),
   'search postings shard (largest)': largest('data/postings'),
+  'offline pack table': gz(one(data, /^packs\..*\.json$/, 'data')),
+  'offline pack (largest)': largest('data/packs'),
 };
 
 let over = 0;

@@ -3,23 +3,28 @@ import { clientsClaim } from 'workbox-core';
 import {
   cleanupOutdatedCaches,
   createHandlerBoundToURL,
+  matchPrecache,
   precacheAndRoute,
 } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
-import { BODY_CACHE, isSavedPath } from './domain/offline';
+import { BODY_CACHE, isSavedPath, savedFileName } from './domain/offline';
+import type { PackTable } from './domain/packs';
+import { packReader, type PackReader } from './offline/packReader';
 import { isAppPath } from './paths';
 
 /**
- * The service worker, kept tiny. Precached (content-hashed): the app shell, the essay index
- * and the search index. Essay bodies live in their own cache, filled in the background by
- * the page (src/offline/saveArchive.ts) and on demand here, so a big archive never holds up
- * installation. Every navigation gets the cached app shell, so deep links open offline.
+ * The service worker, kept tiny. Precached (content-hashed): the app shell, the archive's
+ * manifest and small shared files, the pack table. The archive itself lives in its own
+ * cache, in packs saved in the background (src/offline/saveArchive.ts), and as single files
+ * kept here as they are opened, so a big archive never holds up installation. Every
+ * navigation gets the cached app shell, so deep links open offline.
  */
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: (string | { url: string; revision: string | null })[];
 };
 
-precacheAndRoute(self.__WB_MANIFEST);
+const precached = self.__WB_MANIFEST;
+precacheAndRoute(precached);
 cleanupOutdatedCaches();
 // The first visit is controlled at once, so it can go offline without a reload. Updates wait
 // for the reader to accept them (SKIP_WAITING below).
@@ -35,6 +40,23 @@ registerRoute(({ request, url }) => {
   return isAppPath(path || '/');
 }, shell);
 
+/** The saved packs of this build, read through its pack table (precached). */
+let packs: Promise<PackReader | null> | null = null;
+function savedPacks(): Promise<PackReader | null> {
+  packs ??= (async () => {
+    const entry = precached.find((e) =>
+      /(?:^|\/)data\/packs\.[0-9a-f]{10}\.json$/.test(typeof e === 'string' ? e : e.url),
+    );
+    const response = entry && (await matchPrecache(typeof entry === 'string' ? entry : entry.url));
+    if (!response) return null;
+    const table = (await response.json()) as PackTable;
+    return packReader(table, self.registration.scope, async (url) =>
+      (await caches.open(BODY_CACHE)).match(url),
+    );
+  })().catch(() => null);
+  return packs;
+}
+
 registerRoute(
   ({ url, request }) =>
     request.method === 'GET' && url.origin === self.location.origin && isSavedPath(url.pathname),
@@ -42,6 +64,12 @@ registerRoute(
     const cache = await caches.open(BODY_CACHE);
     const saved = await cache.match(request);
     if (saved) return saved;
+    const name = savedFileName(request.url, new URL(self.registration.scope).pathname);
+    const packed = name === null ? null : await (await savedPacks())?.read(name);
+    if (packed != null)
+      return new Response(packed, {
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+      });
     const response = await fetch(request);
     // A static host may answer a missing file with its HTML page: only JSON is a body.
     if (response.ok && response.headers.get('content-type')?.includes('json'))

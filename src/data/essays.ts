@@ -7,6 +7,7 @@ import {
   type ArchiveManifest,
   type ArchiveTerms,
   type EssayPage,
+  type EssayPageFile,
   type SlugBucket,
 } from '../domain/archive';
 import type { EssayBody, EssayIndex, EssaySummary } from '../domain/essay';
@@ -86,8 +87,10 @@ export async function loadEssayPage(slug: string): Promise<EssayPage | null> {
   const manifest = await loadManifest();
   const b = slugBucket(slug, manifest.slugBuckets.length);
   const bucket = await loadFile<SlugBucket>(bucketFile(b, manifest.slugBuckets[b]!));
-  const page = Object.hasOwn(bucket, slug) ? bucket[slug] : undefined;
-  return page ? loadFile<EssayPage>(page) : null;
+  const entry = Object.hasOwn(bucket, slug) ? bucket[slug] : undefined;
+  if (!entry) return null;
+  const [pageFile, id] = entry;
+  return { ...(await loadFile<EssayPageFile>(pageFile)), id };
 }
 
 /** Summaries of essays `ids` (newest-first numbers), in the order asked. */

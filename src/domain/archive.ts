@@ -7,7 +7,7 @@ import type { EssaySlug, EssaySummary } from './essay.ts';
  * numbered newest first (their "id"); every piece is found from the manifest.
  */
 
-export const ARCHIVE_VERSION = 3;
+export const ARCHIVE_VERSION = 4;
 /**
  * Essays per summary chunk: one list page. Small, because a filtered list or a page of search
  * results shows essays from anywhere in the archive, one chunk each.
@@ -36,6 +36,8 @@ export interface ArchiveManifest {
   /** Every summary in one file: for saving offline and suggestions on the not-found page. */
   index: string;
   search: string;
+  /** The offline packs' table (src/domain/packs.ts). */
+  packs: string;
 }
 
 export const chunkFile = (k: number, hash: string) => `data/summaries/${k}.${hash}.json`;
@@ -54,8 +56,12 @@ export function slugBucket(slug: string, buckets: number): number {
   return (h >>> 0) % buckets;
 }
 
-/** A slug bucket: slug → the essay's page file (hashed path). */
-export type SlugBucket = Record<string, string>;
+/**
+ * A slug bucket: slug → the essay's page file (hashed path) and its number. The number lives
+ * here, not in the page file, because a new essay renumbers every older one: page files stay
+ * the same across such a deploy, and so do the offline packs that hold them.
+ */
+export type SlugBucket = Record<string, [pageFile: string, id: number]>;
 
 /** Just enough of an essay to link to it. */
 export interface LinkedEssay {
@@ -66,8 +72,13 @@ export interface LinkedEssay {
 }
 
 /** What an essay's page needs besides its body, precomputed for that essay alone. */
-export interface EssayPage {
+export interface EssayPage extends EssayPageFile {
+  /** The essay's number (newest first), from its slug bucket. */
   id: number;
+}
+
+/** An essay's page file. */
+export interface EssayPageFile {
   essay: EssaySummary;
   /** Neighbours in the archive's own order (newest first). */
   prev: LinkedEssay | null;

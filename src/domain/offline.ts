@@ -1,7 +1,8 @@
 /**
  * Names shared by the service worker and the page: the cache that holds the saved archive
- * (essay bodies, page files, summary chunks, slug buckets, search shards), and how to recognise one of its
- * files (content-hashed, so a cached copy never goes stale).
+ * (its packs, and files saved one by one as they were opened: essay bodies, page files,
+ * summary chunks, slug buckets, search shards), and how to recognise one of those files
+ * (content-hashed, so a cached copy never goes stale).
  */
 export const BODY_CACHE = 'essay-bodies-v1';
 
@@ -9,4 +10,15 @@ export function isSavedPath(pathname: string): boolean {
   return /\/data\/(?:essays|pages|summaries|slugs|words|postings)\/[^/]+\.[0-9a-f]{10}\.json$/.test(
     pathname,
   );
+}
+
+/** The site-relative name (`data/pages/x.<h>.json`) of a saved file's URL; null for others. */
+export function savedFileName(url: string, basePath: string): string | null {
+  const { pathname } = new URL(url);
+  if (!isSavedPath(pathname) || !pathname.startsWith(basePath)) return null;
+  try {
+    return decodeURIComponent(pathname.slice(basePath.length));
+  } catch {
+    return null;
+  }
 }

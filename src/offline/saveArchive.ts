@@ -1,65 +1,22 @@
-import { bucketFile, chunkFile, type ArchiveManifest, type SlugBucket } from '../domain/archive';
-import type { EssayIndex } from '../domain/essay';
-import { BODY_CACHE } from '../domain/offline';
-import type { SearchManifest } from '../domain/searchShards';
+import { BODY_CACHE, savedFileName } from '../domain/offline';
+import { decodePack, packFile, packLocator, type PackTable } from '../domain/packs';
 
 /**
- * Every file a reader needs offline besides what the service worker precaches (the shell,
- * the manifest, the terms, the facets, the chunk table, the index and the search manifest):
- * summary chunks, slug buckets, search shards, each essay's page file and body. Found from the manifest, its buckets and the index, here
- * (in the save worker) rather than on the page.
- */
-export async function archiveFiles(manifest: ArchiveManifest, base: string): Promise<SaveUnit[]> {
-  const url = (fileName: string) => new URL(fileName, base).href;
-  const json = async <T>(fileName: string): Promise<T> => {
-    const response = await fetch(url(fileName));
-    if (!response.ok) throw new Error(`${fileName} answered ${response.status}`);
-    return (await response.json()) as T;
-  };
-  const buckets = manifest.slugBuckets.map((hash, b) => bucketFile(b, hash));
-  const [index, chunks, search, ...bucketData] = await Promise.all([
-    json<EssayIndex>(manifest.index),
-    json<string[]>(manifest.summaries),
-    json<SearchManifest>(manifest.search),
-    ...buckets.map((b) => json<SlugBucket>(b)),
-  ]);
-  const pageOf = new Map(bucketData.flatMap((bucket) => Object.entries(bucket)));
-  const shared = [
-    ...chunks.map((hash, k) => chunkFile(k, hash)),
-    ...buckets,
-    ...search.words.map((w) => w.file),
-    ...search.postingsFiles,
-  ];
-  return [
-    ...shared.map((f) => ({ urls: [url(f)], essay: false })),
-    ...index.essays.map((e) => ({
-      urls: [url(pageOf.get(e.slug)!), url(e.bodyPath)],
-      essay: true,
-    })),
-  ];
-}
-
-/** Files saved together: an essay (its page file and body), or a shared piece. */
-export interface SaveUnit {
-  urls: string[];
-  /** Counted as an essay in the progress the reader sees. */
-  essay: boolean;
-}
-
-/**
- * Saves every essay body into the offline cache, a few at a time, skipping those already
- * saved, and reports progress. Bodies that the current index no longer names (removed or
- * changed essays) are reclaimed first, whether or not this save completes. A body that
- * cannot be fetched is counted as failed, never as saved: the footer says "available
- * offline" only when every essay is. Storage quota errors stop the save with a clear reason.
+ * Saves the archive for offline reading in packs (docs/decisions/0012-offline-packs.md): a
+ * few hundred requests however many essays there are, each pack stored whole (the service
+ * worker slices files out of it). Packs an older build made are reclaimed first, whether or
+ * not this save completes; a file saved on its own (an essay opened before its pack arrived)
+ * is dropped once its pack is saved, or at once when no current pack could hold it. A pack
+ * that cannot be fetched is counted as failed, never as saved. Storage quota errors stop the
+ * save with a clear reason.
  */
 
-/** Counted in essays; `failed` also counts shared pieces that could not be fetched. */
+/** Counted in essays; `failed` counts packs that could not be fetched. */
 export interface SaveProgress {
   saved: number;
   total: number;
   bytes: number;
-  /** Essays (or shared pieces) the server did not give (an error status, not JSON, a drop). */
+  /** Packs the server did not give (an error status, not a pack, a drop). */
   failed: number;
 }
 
@@ -70,40 +27,69 @@ export class QuotaError extends Error {
   }
 }
 
-const CONCURRENCY = 4;
+export const CONNECTION_DROPPED = 'The connection dropped; saving resumes when it is back.';
 
-/** A body response worth keeping: a static host may answer a missing file with its HTML page. */
-function isBody(response: Response): boolean {
-  return response.ok && (response.headers.get('content-type') ?? '').includes('json');
+const CONCURRENCY = 3;
+const PACK_PATH = /\/data\/packs\/[^/]+\.pack$/;
+
+/** Reads the pack table a build names (the save worker and the page both use it). */
+export async function fetchPackTable(fileName: string, base: string): Promise<PackTable> {
+  const response = await fetch(new URL(fileName, base).href);
+  if (!response.ok) throw new Error(`${fileName} answered ${response.status}`);
+  return (await response.json()) as PackTable;
 }
 
 export async function saveArchive(
-  units: readonly SaveUnit[],
+  table: PackTable,
+  base: string,
   onProgress: (p: SaveProgress) => void,
   signal?: AbortSignal,
   /** Awaited before each fetch: lets the caller hold the save while the reader is busy. */
   beforeEach: () => Promise<void> = () => Promise.resolve(),
 ): Promise<SaveProgress> {
+  const url = (fileName: string) => new URL(fileName, base).href;
+  const basePath = new URL(base).pathname;
   const cache = await caches.open(BODY_CACHE);
-  const wanted = new Set(units.flatMap((u) => u.urls));
+  const locate = packLocator(table);
+  const packs = [
+    ...table.shared.map((p) => ({ url: url(p.file), essays: 0 })),
+    ...table.essays.map((p) => ({ url: url(p.file), essays: p.essays })),
+  ];
+  const current = new Set(packs.map((p) => p.url));
   const progress: SaveProgress = {
     saved: 0,
-    total: units.filter((u) => u.essay).length,
+    total: table.essays.reduce((sum, p) => sum + p.essays, 0),
     bytes: 0,
     failed: 0,
   };
 
-  const existing = new Set<string>();
+  const savedPacks = new Set<string>();
+  /** Files saved one by one, with the pack that now holds them (null: none does). */
+  const single = new Map<Request, string | null>();
   for (const request of await cache.keys()) {
-    if (wanted.has(request.url)) existing.add(request.url);
-    else await cache.delete(request); // no current essay points to it
+    if (PACK_PATH.test(new URL(request.url).pathname)) {
+      if (current.has(request.url)) savedPacks.add(request.url);
+      else await cache.delete(request); // an older build's
+      continue;
+    }
+    const name = savedFileName(request.url, basePath);
+    const ref = name === null ? null : locate(name);
+    single.set(request, ref ? url(packFile(ref, table)) : null);
   }
-  const missing: SaveUnit[] = [];
-  for (const unit of units) {
-    const rest = unit.urls.filter((u) => !existing.has(u));
-    if (rest.length > 0) missing.push({ ...unit, urls: rest });
-    else if (unit.essay) progress.saved++;
-  }
+  const reclaimSingles = async (packUrl: string | null) => {
+    for (const [request, holder] of single) {
+      if (holder !== packUrl && !(holder !== null && savedPacks.has(holder))) continue;
+      single.delete(request);
+      await cache.delete(request);
+    }
+  };
+  await reclaimSingles(null);
+
+  const missing = packs.filter((p) => {
+    if (!savedPacks.has(p.url)) return true;
+    progress.saved += p.essays;
+    return false;
+  });
   onProgress({ ...progress });
 
   let next = 0;
@@ -112,27 +98,29 @@ export async function saveArchive(
     while (next < missing.length && !failure && !signal?.aborted) {
       await beforeEach();
       if (next >= missing.length) break;
-      const unit = missing[next++]!;
+      const pack = missing[next++]!;
       try {
-        let complete = true;
-        for (const url of unit.urls) {
-          const response = await fetch(url);
-          if (!isBody(response)) {
-            complete = false;
-            continue;
-          }
-          const blob = await response.blob();
-          await cache.put(url, new Response(blob, { headers: response.headers }));
-          progress.bytes += blob.size;
+        const response = await fetch(pack.url);
+        // A static host may answer a missing file with its HTML page and a 200.
+        const text = response.ok ? await response.text() : '';
+        if (!decodePack(text)) {
+          progress.failed++;
+          onProgress({ ...progress });
+          continue;
         }
-        if (!complete) progress.failed++;
-        else if (unit.essay) progress.saved++;
+        await cache.put(
+          pack.url,
+          new Response(text, { headers: { 'content-type': 'application/octet-stream' } }),
+        );
+        savedPacks.add(pack.url);
+        await reclaimSingles(pack.url);
+        progress.bytes += text.length;
+        progress.saved += pack.essays;
         onProgress({ ...progress });
       } catch (e) {
         if (e instanceof DOMException && e.name === 'QuotaExceededError')
           failure = new QuotaError();
-        else if (!navigator.onLine)
-          failure = new Error('The connection dropped; saving resumes when it is back.');
+        else if (!navigator.onLine) failure = new Error(CONNECTION_DROPPED);
         else {
           progress.failed++;
           onProgress({ ...progress });

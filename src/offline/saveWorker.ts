@@ -1,16 +1,16 @@
 /// <reference lib="webworker" />
-import type { ArchiveManifest } from '../domain/archive';
-import { archiveFiles, QuotaError, saveArchive, type SaveProgress } from './saveArchive';
+import type { PackTable } from '../domain/packs';
+import { QuotaError, saveArchive, type SaveProgress } from './saveArchive';
 
 /**
- * Saves the archive off the main thread: a thousand fetches, blobs and cache writes on the
- * page's thread showed up as long tasks while the reader typed a search on a first visit.
+ * Saves the archive off the main thread: fetches and cache writes on the page's thread showed
+ * up as long tasks while the reader typed a search on a first visit.
  * Progress is posted at most a few times a second, which is as often as anyone can read it.
  */
 declare const self: DedicatedWorkerGlobalScope;
 
 export type ToSaveWorker =
-  { type: 'save'; manifest: ArchiveManifest; base: string } | { type: 'pause'; ms: number };
+  { type: 'save'; table: PackTable; base: string } | { type: 'pause'; ms: number };
 export type FromSaveWorker =
   | { type: 'progress'; progress: SaveProgress }
   | { type: 'done'; progress: SaveProgress }
@@ -42,15 +42,13 @@ self.onmessage = (event: MessageEvent<ToSaveWorker>) => {
     last = now;
     post({ type: 'progress', progress });
   };
-  archiveFiles(message.manifest, message.base)
-    .then((units) => saveArchive(units, report, undefined, holdWhilePaused))
-    .then(
-      (progress) => post({ type: 'done', progress }),
-      (e: unknown) =>
-        post({
-          type: 'error',
-          message: e instanceof Error ? e.message : 'Saving for offline failed.',
-          quota: e instanceof QuotaError,
-        }),
-    );
+  saveArchive(message.table, message.base, report, undefined, holdWhilePaused).then(
+    (progress) => post({ type: 'done', progress }),
+    (e: unknown) =>
+      post({
+        type: 'error',
+        message: e instanceof Error ? e.message : 'Saving for offline failed.',
+        quota: e instanceof QuotaError,
+      }),
+  );
 };

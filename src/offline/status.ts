@@ -1,7 +1,10 @@
 import { registerSW } from 'virtual:pwa-register';
 import type { ArchiveManifest } from '../domain/archive';
+import type { PackTable } from '../domain/packs';
+import { readStored, writeStored } from '../lib/storage';
 import {
-  archiveFiles,
+  CONNECTION_DROPPED,
+  fetchPackTable,
   persistStorage,
   QuotaError,
   saveArchive,
@@ -20,8 +23,14 @@ export interface OfflineState {
   online: boolean;
   /** False where the browser has no service workers (or storage is blocked). */
   supported: boolean;
-  /** `partial`: the save finished, but some bodies could not be fetched. */
-  phase: 'starting' | 'saving' | 'saved' | 'partial' | 'error';
+  /**
+   * `offered`: the archive is larger than the build's limit for saving without asking; the
+   * reader may save it all (`saveEverything`), and essays opened are kept meanwhile.
+   * `partial`: the save finished, but some packs could not be fetched.
+   */
+  phase: 'starting' | 'offered' | 'saving' | 'saved' | 'partial' | 'error';
+  /** What saving the whole archive stores, once the pack table is read. */
+  archiveBytes: number | null;
   progress: SaveProgress | null;
   error: string | null;
   /** Bytes this site stores, per the Storage API, once known. */
@@ -37,6 +46,7 @@ export const INITIAL_OFFLINE_STATE: OfflineState = {
   online: true,
   supported: true,
   phase: 'starting',
+  archiveBytes: null,
   progress: null,
   error: null,
   usage: null,
@@ -67,7 +77,14 @@ export function subscribeOffline(listener: () => void): () => void {
 
 let started = false;
 let archive: ArchiveManifest | null = null;
+let packs: PackTable | null = null;
 let saving: Promise<void> | null = null;
+
+/** The reader asked to keep the whole archive once; later builds are then saved as usual. */
+const CONSENT_KEY = 'offline-save-all';
+const consented = () => readStored(CONSENT_KEY, (raw) => (raw === true ? true : null)) === true;
+// Absolute, since a worker resolves relative URLs against its own script.
+const siteBase = () => new URL(import.meta.env.BASE_URL, location.href).href;
 
 /** Registers the service worker and starts saving the archive once it is active. */
 export function startOffline(manifest: ArchiveManifest): void {
@@ -76,7 +93,7 @@ export function startOffline(manifest: ArchiveManifest): void {
   started = true;
   window.addEventListener('online', () => {
     set({ online: true });
-    if (state.phase === 'error' && state.error?.startsWith('The connection')) void save();
+    if (state.phase === 'error' && state.error === CONNECTION_DROPPED) void prepare();
   });
   window.addEventListener('offline', () => set({ online: false }));
   if (!state.supported) return;
@@ -86,10 +103,27 @@ export function startOffline(manifest: ArchiveManifest): void {
     onRegisterError: () =>
       set({ phase: 'error', error: 'Offline reading could not be set up in this browser.' }),
   });
-  void navigator.serviceWorker.ready.then(() => {
-    void persistStorage().then((persisted) => set({ persisted }));
-    return save();
-  });
+  void navigator.serviceWorker.ready.then(prepare);
+}
+
+/** Reads the pack table, then saves the archive, or offers to, as the build's limit says. */
+async function prepare(): Promise<void> {
+  if (!archive) return;
+  try {
+    packs ??= await fetchPackTable(archive.packs, siteBase());
+  } catch {
+    set({ phase: 'error', error: CONNECTION_DROPPED });
+    return;
+  }
+  set({ archiveBytes: packs.bytes });
+  if (packs.bytes > packs.autoSaveBytes && !consented()) set({ phase: 'offered' });
+  else await save();
+}
+
+/** The reader's go-ahead to save an archive larger than the automatic limit. */
+export function saveEverything(): void {
+  writeStored(CONSENT_KEY, true);
+  void save();
 }
 
 const showProgress = (progress: SaveProgress) =>
@@ -109,11 +143,9 @@ export function holdSaving(ms = 1000): void {
  * Saves in a worker where the browser gives workers the Cache API (all current ones do);
  * on the page otherwise. Either way the result is the same promise.
  */
-function saveInBackground(manifest: ArchiveManifest): Promise<SaveProgress> {
-  // Absolute, since a worker resolves relative URLs against its own script.
-  const base = new URL(import.meta.env.BASE_URL, location.href).href;
-  const onPage = () =>
-    archiveFiles(manifest, base).then((units) => saveArchive(units, showProgress));
+function saveInBackground(table: PackTable): Promise<SaveProgress> {
+  const base = siteBase();
+  const onPage = () => saveArchive(table, base, showProgress);
   let worker: Worker;
   try {
     worker = saveWorker = new Worker(new URL('./saveWorker.ts', import.meta.url), {
@@ -139,13 +171,16 @@ function saveInBackground(manifest: ArchiveManifest): Promise<SaveProgress> {
       // The worker could not start (an old browser, a blocked script): save here instead.
       onPage().then(resolve, reject);
     };
-    worker.postMessage({ type: 'save', manifest, base } satisfies ToSaveWorker);
+    worker.postMessage({ type: 'save', table, base } satisfies ToSaveWorker);
   });
 }
 
 function save(): Promise<void> {
-  if (!archive) return Promise.resolve();
-  saving ??= saveInBackground(archive)
+  if (!packs) return Promise.resolve();
+  if (saving) return saving;
+  void persistStorage().then((persisted) => set({ persisted }));
+  set({ phase: 'saving', error: null });
+  saving = saveInBackground(packs)
     .then(async (progress) => {
       set({
         phase: progress.saved === progress.total && progress.failed === 0 ? 'saved' : 'partial',

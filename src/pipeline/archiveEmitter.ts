@@ -7,13 +7,14 @@ import {
   slugBucket,
   SLUGS_PER_BUCKET,
   type ArchiveManifest,
-  type EssayPage,
+  type EssayPageFile,
   type SlugBucket,
 } from '../domain/archive.ts';
 import { encodeFacets } from '../domain/facets.ts';
 import { archiveTerms } from '../domain/archiveTerms.ts';
 import type { EssayIndex } from '../domain/essay.ts';
 import { relatedForAll } from '../domain/related.ts';
+import { DEFAULT_AUTO_SAVE_BYTES } from '../domain/packs.ts';
 import { normalizeTerm } from '../domain/slugs.ts';
 import {
   contentHash,
@@ -23,6 +24,7 @@ import {
   type Emitter,
   type OutputFile,
 } from './emit.ts';
+import { packFiles, type EssayFiles } from './packFiles.ts';
 
 /**
  * The archive in pieces (docs/decisions/0011-archive-at-scale.md): a small manifest, the
@@ -38,7 +40,12 @@ function json(fileName: (hash: string) => string, value: unknown): OutputFile & 
   return { fileName: fileName(hash), source, hash };
 }
 
-export const archiveEmitter: Emitter = {
+export interface ArchiveOptions {
+  /** Saving for offline is automatic up to this many bytes, offered above (decision 0012). */
+  autoSaveBytes?: number;
+}
+
+export const createArchiveEmitter = (options: ArchiveOptions = {}): Emitter => ({
   name: 'archive',
   emit(_essays, previous) {
     const indexName = indexFileName(previous);
@@ -59,11 +66,12 @@ export const archiveEmitter: Emitter = {
     });
     const bucketCount = Math.max(1, Math.ceil(essays.length / SLUGS_PER_BUCKET));
     const buckets: SlugBucket[] = Array.from({ length: bucketCount }, () => ({}));
+    const byName = new Map(previous.map((o) => [o.fileName, o]));
+    const essayFiles: EssayFiles[] = [];
     essays.forEach((essay, id) => {
       const link = (j: number | undefined) =>
         j === undefined || !essays[j] ? null : linked(essays[j]!);
-      const page: EssayPage = {
-        id,
+      const page: EssayPageFile = {
         essay,
         prev: link(id - 1),
         next: link(id + 1),
@@ -72,7 +80,8 @@ export const archiveEmitter: Emitter = {
       };
       const file = json((h) => `${DATA_DIR}/pages/${essay.slug}.${h}.json`, page);
       out.push(file);
-      buckets[slugBucket(essay.slug, bucketCount)]![essay.slug] = file.fileName;
+      essayFiles.push({ slug: essay.slug, page: file, body: byName.get(essay.bodyPath)! });
+      buckets[slugBucket(essay.slug, bucketCount)]![essay.slug] = [file.fileName, id];
     });
     const slugBuckets = buckets.map((bucket, b) => {
       const file = json((h) => bucketFile(b, h), bucket);
@@ -89,6 +98,14 @@ export const archiveEmitter: Emitter = {
     const table = json((h) => `${DATA_DIR}/summaries.${h}.json`, chunks);
     out.push(terms, facets, table);
 
+    const packed = packFiles(
+      essayFiles,
+      [...previous, ...out],
+      options.autoSaveBytes ?? DEFAULT_AUTO_SAVE_BYTES,
+    );
+    const packTable = json((h) => `${DATA_DIR}/packs.${h}.json`, packed.table);
+    out.push(...packed.packs, packTable);
+
     const manifest: ArchiveManifest = {
       version: ARCHIVE_VERSION,
       build: index.build,
@@ -100,12 +117,15 @@ export const archiveEmitter: Emitter = {
       facets: facets.fileName,
       index: indexName,
       search: searchFileName(previous),
+      packs: packTable.fileName,
     };
     out.push(json((h) => `${DATA_DIR}/manifest.${h}.json`, manifest));
     // Only file names and sources leave the emitter.
     return out.map(({ fileName, source }) => ({ fileName, source }));
   },
-};
+});
+
+export const archiveEmitter = createArchiveEmitter();
 
 export const manifestFileName = (outputs: readonly OutputFile[]) =>
   outputs.find((o) => /^data\/manifest\.[0-9a-f]+\.json$/.test(o.fileName))!.fileName;

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import type { HtmlTagDescriptor, Plugin, ViteDevServer } from 'vite';
-import { manifestFileName } from './archiveEmitter.ts';
-import { searchFileName, type OutputFile } from './emit.ts';
+import { createArchiveEmitter, manifestFileName } from './archiveEmitter.ts';
+import { essayDataEmitter, searchFileName, type OutputFile } from './emit.ts';
 import { ESSAY_EXTENSIONS } from './load.ts';
 import { formatProblem, formatReport } from './problems.ts';
 import { publishEmitter } from './publishEmitter.ts';
-import { defaultEmitters, runPipeline, type PipelineResult } from './run.ts';
+import { runPipeline, type PipelineResult } from './run.ts';
+import { searchIndexEmitter } from './searchEmitter.ts';
 import { serialRunner } from './serialRunner.ts';
 import { NO_SITE_URL_NOTE, type SiteConfig } from '../domain/site.ts';
 
@@ -24,9 +25,12 @@ export interface EssayPluginOptions {
   dir: string;
   /** Name and address, for feeds, the sitemap and canonical links (src/domain/site.ts). */
   site: SiteConfig;
+  /** Offline saving is automatic up to this size, offered above (OFFLINE_AUTO_SAVE_MB). */
+  autoSaveBytes?: number;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
+  '.pack': 'application/octet-stream',
   '.json': 'application/json; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
@@ -59,7 +63,12 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
 
   async function build(): Promise<PipelineResult> {
     result = await runPipeline(dir, {
-      emitters: [...defaultEmitters, publishEmitter(options.site)],
+      emitters: [
+        essayDataEmitter,
+        searchIndexEmitter,
+        createArchiveEmitter({ autoSaveBytes: options.autoSaveBytes }),
+        publishEmitter(options.site),
+      ],
     });
     byName = new Map(result.outputs.map((o) => [o.fileName, o]));
     return result;

@@ -3,7 +3,7 @@ import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router';
 import { OfflineBanners, OfflineStatus } from '../components/OfflineStatus';
 import { SettingsMenu } from '../components/SettingsMenu';
 import { useOffline } from '../hooks/useOffline';
-import { applyUpdate, startOffline } from '../offline/status';
+import { applyUpdate, saveEverything, startOffline } from '../offline/status';
 import { useSettings } from '../hooks/useSettings';
 import { SITE_NAME } from '../components/PageMeta';
 import { useClientLinks } from '../hooks/useClientLinks';
@@ -56,7 +56,7 @@ export function Layout() {
         <Outlet />
       </main>
       <footer className="site-footer">
-        <OfflineStatus state={offline} />
+        <OfflineStatus state={offline} onSaveAll={saveEverything} />
       </footer>
     </>
   );

@@ -13,10 +13,13 @@ export async function rootLoader(): Promise<ArchiveManifest> {
   const manifest = await loadManifest();
   // Progress saved by an older version is keyed by slug: moved to thread ids, once, before
   // any page reads it. Only then is the whole index worth loading on a page's first load.
+  // Offline (the index is not saved for offline reading), the move waits for a visit online.
   if (hasLegacyProgress()) {
-    const index = await loadWholeIndex();
-    const threadOf = new Map<string, string>(index.essays.map((e) => [e.slug, e.threadId]));
-    migrateProgress((slug) => threadOf.get(slug));
+    const index = await loadWholeIndex().catch(() => null);
+    if (index) {
+      const threadOf = new Map<string, string>(index.essays.map((e) => [e.slug, e.threadId]));
+      migrateProgress((slug) => threadOf.get(slug));
+    }
   }
   return manifest;
 }

@@ -170,15 +170,22 @@ test('accepting a new deploy reloads in place onto the new build, which is then 
   }
 });
 
-test('a save that missed some essays says so, asks to persist, and reclaims bodies no essay needs', async ({
+test('a save that missed part of the archive says so, asks to persist, and reclaims what no essay needs', async ({
   browser,
 }) => {
-  // The sample site with one essay body missing on the host, which (like many static hosts)
+  // The sample site with its essay pack missing on the host, which (like many static hosts)
   // answers a missing file with its HTML page and a 200.
   const dir = mkdtempSync(path.join(tmpdir(), 'essays-partial-'));
   cpSync('dist-fixtures/update-v1', dir, { recursive: true });
-  const bodies = readdirSync(path.join(dir, 'data/essays'));
-  rmSync(path.join(dir, 'data/essays', bodies[0]!));
+  const packs = readdirSync(path.join(dir, 'data/packs'));
+  expect(packs.map((p) => p.replace(/\..*$/, '')).sort()).toEqual(['e0', 's0']);
+  rmSync(
+    path.join(
+      dir,
+      'data/packs',
+      packs.find((p) => p.startsWith('e0.'))!,
+    ),
+  );
   const host = await startSwitchServer(PARTIAL_PORT, dir);
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -191,31 +198,35 @@ test('a save that missed some essays says so, asks to persist, and reclaims bodi
     storage.persist = () => (w.__persistAsked++, persist());
     storage.persisted = () => (w.__persistAsked++, persisted());
   });
+  const saved = () =>
+    page.evaluate(async () =>
+      (await (await caches.open('essay-bodies-v1')).keys()).map((r) => new URL(r.url).pathname),
+    );
   try {
     await page.goto(`${host.url}/`);
     const status = page.locator('.offline-status');
     await expect(status).toHaveText(
-      'Saved for offline: 23 of 24 essays · 1 could not be fetched and will be tried again on the next visit',
-      { timeout: 20_000 },
+      'Saved for offline: 0 of 24 essays · 1 part of the archive could not be fetched and will be tried again on the next visit',
     );
     expect(
       await page.evaluate(() => (window as unknown as { __persistAsked: number }).__persistAsked),
     ).toBeGreaterThan(0);
 
-    // A body of an essay that is gone (an older build's) is reclaimed on the next save, even
-    // though that save cannot complete either.
-    const stale = `${host.url}/data/essays/removed-essay.0123456789.json`;
-    await page.evaluate(async (url) => {
-      const cache = await caches.open('essay-bodies-v1');
-      await cache.put(url, new Response('{}', { headers: { 'content-type': 'application/json' } }));
-    }, stale);
-    await page.reload();
-    await expect(status).toContainText('Saved for offline: 23 of 24 essays', { timeout: 20_000 });
-    const kept = await page.evaluate(async () =>
-      (await (await caches.open('essay-bodies-v1')).keys()).map((r) => r.url),
+    // An older build's pack, and a body saved on its own that no current pack could hold,
+    // are reclaimed on the next save, even though that save cannot complete either.
+    const stalePack = `${host.url}/data/packs/e0.0123456789.pack`;
+    const staleChunk = `${host.url}/data/summaries/99.0123456789.json`;
+    await page.evaluate(
+      async (urls) => {
+        const cache = await caches.open('essay-bodies-v1');
+        for (const url of urls) await cache.put(url, new Response('{}'));
+      },
+      [stalePack, staleChunk],
     );
-    expect(kept.filter((u) => u.includes('/data/essays/'))).toHaveLength(23);
-    expect(kept).not.toContain(stale);
+    expect(await saved()).toEqual(expect.arrayContaining(['/data/packs/e0.0123456789.pack']));
+    await page.reload();
+    await expect(status).toContainText('Saved for offline: 0 of 24 essays');
+    await expect.poll(saved).toEqual([expect.stringMatching(/^\/data\/packs\/s0\./)]);
 
     await context.setOffline(true);
     await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toContainText(

@@ -1,6 +1,7 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { LARGE_PORT } from '../../playwright.config';
+import type { PackTable } from '../../src/domain/packs';
 import { expect, test } from './fixtures';
 import { LARGE_COUNT } from './support/large';
 
@@ -99,15 +100,52 @@ test.describe('first visit, no service worker', () => {
   });
 });
 
-test('offline after one visit: a never-opened essay, the list and search', async ({
+/** The packs of the large fixture, from its pack table. */
+const packTable = (() => {
+  const name = readdirSync('dist-fixtures/large/data').find((f) => /^packs\..+\.json$/.test(f))!;
+  return JSON.parse(readFileSync(`dist-fixtures/large/data/${name}`, 'utf8')) as PackTable;
+})();
+const saveAll = (page: Page) =>
+  page.getByRole('button', { name: /^Save all essays for offline reading \(\d+ KB\)$/ });
+
+test('an archive over the limit is offered for saving, not saved; essays opened are kept', async ({
   page,
   context,
 }) => {
+  expect(packTable.bytes).toBeGreaterThan(packTable.autoSaveBytes);
+  const files = watchData(page);
+  await page.goto(`/essays/${SLUG}`);
+  await expect(saveAll(page)).toBeVisible();
+  await expect(page.locator('.offline-status')).toHaveText(
+    'Essays you open are kept for offline reading.',
+  );
+  expect(files.filter((f) => f.startsWith('packs/'))).toEqual([]);
+  // Kept because it was opened (the worker controls the page once the offer is shown).
+  await page.reload();
+  await expect(page.locator('.prose p').first()).toBeVisible();
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator('.prose p').first()).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toContainText(
+    'Essays saved so far still open.',
+  );
+});
+
+test('saving it all takes one request per pack; then a never-opened essay, the list and search work offline', async ({
+  page,
+  context,
+}) => {
+  const files = watchData(page);
   await page.goto('/');
+  await saveAll(page).click();
   await expect(page.locator('.offline-status')).toContainText(
     `Available offline · ${LARGE_COUNT} essays`,
-    { timeout: 25_000 },
   );
+  const packs = files.filter((f) => f.startsWith('packs/'));
+  expect(packs.sort()).toEqual(
+    [...packTable.essays, ...packTable.shared].map((p) => p.file.replace(/^data\//, '')).sort(),
+  );
+  expect(files.filter((f) => f.startsWith('essays/'))).toEqual([]);
   await context.setOffline(true);
   await page.goto(`/essays/${slugs[slugs.length - 1]}`);
   await expect(page.locator('.prose p').first()).toBeVisible();
@@ -116,4 +154,10 @@ test('offline after one visit: a never-opened essay, the list and search', async
   const title = (await page.locator('main .essay-card-title a').first().textContent())!;
   await page.getByRole('searchbox', { name: 'Search essays' }).fill(`"${title}"`);
   await expect(page.locator('.search-hit').first().getByRole('heading')).toHaveText(title);
+  // The reader's go-ahead holds for the next visit: the footer says saved, not offered.
+  await context.setOffline(false);
+  await page.reload();
+  await expect(page.locator('.offline-status')).toContainText(
+    `Available offline · ${LARGE_COUNT} essays`,
+  );
 });

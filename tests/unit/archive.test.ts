@@ -9,7 +9,7 @@ import {
   slugBucket,
   type ArchiveManifest,
   type ArchiveTerms,
-  type EssayPage,
+  type EssayPageFile,
   type SlugBucket,
 } from '../../src/domain/archive';
 import type { EssayIndex, EssaySummary } from '../../src/domain/essay';
@@ -84,8 +84,9 @@ describe('the archive in pieces', () => {
     index.essays.forEach((essay, id) => {
       const b = slugBucket(essay.slug, manifest.slugBuckets.length);
       const bucket = json<SlugBucket>(bucketFile(b, manifest.slugBuckets[b]!));
-      const page = json<EssayPage>(bucket[essay.slug]!);
-      expect(page.id).toBe(id);
+      const [pageFile, number] = bucket[essay.slug]!;
+      const page = json<EssayPageFile>(pageFile);
+      expect(number).toBe(id);
       expect(page.essay).toEqual(essay);
       expect(files.has(page.essay.bodyPath)).toBe(true);
     });
@@ -132,7 +133,9 @@ describe('the archive in pieces', () => {
     const index = json<EssayIndex>(manifest.index);
     const pageOf = (slug: string) => {
       const b = slugBucket(slug, manifest.slugBuckets.length);
-      return json<EssayPage>(json<SlugBucket>(bucketFile(b, manifest.slugBuckets[b]!))[slug]!);
+      return json<EssayPageFile>(
+        json<SlugBucket>(bucketFile(b, manifest.slugBuckets[b]!))[slug]![0],
+      );
     };
     const first = pageOf(index.essays[0]!.slug);
     expect(first.prev).toBeNull();

@@ -73,7 +73,8 @@ describe('the real format, quirks and all', () => {
       expect.stringMatching(/^data\/postings\/0\.[0-9a-f]{10}\.json$/),
       expect.stringMatching(/^data\/search\.[0-9a-f]{10}\.json$/),
     ]);
-    // Then the archive in pieces (tests/unit/archive.test.ts).
+    // Then the archive in pieces (tests/unit/archive.test.ts) and its offline packs
+    // (tests/unit/packs.test.ts).
     expect(names.slice(5).map((n) => n.replace(/[.\d][^/]*$/, ''))).toEqual([
       'data/summaries/',
       'data/pages/notes-on-keeping-a-reading-group-alive',
@@ -81,6 +82,9 @@ describe('the real format, quirks and all', () => {
       'data/terms',
       'data/facets',
       'data/summaries',
+      'data/packs/e',
+      'data/packs/s',
+      'data/packs',
       'data/manifest',
     ]);
     const index = JSON.parse(result.outputs[0]!.source);
