@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
@@ -12,6 +14,31 @@ import { basename, routes } from './router';
  * browser runs the same loaders on the same small files before it hydrates.
  */
 export { provideFiles };
+
+/** Files kept parsed: the manifest, terms, facets, buckets and chunks many pages share. */
+const KEEP_PARSED = 4096;
+
+/**
+ * Feeds the loaders from the built site's data folder, reading each file when a page asks
+ * for it: a thread holds what its pages need, not the whole archive (100,000 essays' pages
+ * and bodies are over a gigabyte parsed).
+ */
+export function readFilesFrom(outDir: string): void {
+  const parsed = new Map<string, unknown>();
+  provideFiles((fileName) => {
+    if (parsed.has(fileName)) return parsed.get(fileName);
+    let value: unknown;
+    try {
+      value = JSON.parse(readFileSync(path.join(outDir, fileName), 'utf8'));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw e;
+    }
+    parsed.set(fileName, value);
+    if (parsed.size > KEEP_PARSED) parsed.delete(parsed.keys().next().value!);
+    return value;
+  });
+}
 
 const handler = createStaticHandler(routes, { basename });
 

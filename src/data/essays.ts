@@ -33,8 +33,12 @@ export class DataLoadError extends Error {
   }
 }
 
-/** At build time, prerendering hands the pipeline's files over instead of a network. */
-let provided: ReadonlyMap<string, unknown> | null = null;
+/**
+ * At build time, prerendering reads the pipeline's files (parsed) instead of a network:
+ * `undefined` for a file the build does not have.
+ */
+type FileReader = (fileName: string) => unknown;
+let provided: FileReader | null = null;
 const loaded = new Map<string, Promise<unknown>>();
 
 async function fetchJson<T>(url: string): Promise<T> {
@@ -58,7 +62,7 @@ async function fetchJson<T>(url: string): Promise<T> {
 /** One emitted file (a path relative to the site base), loaded once. */
 function loadFile<T>(fileName: string): Promise<T> {
   if (provided) {
-    const value = provided.get(fileName);
+    const value = provided(fileName);
     return value === undefined
       ? Promise.reject(new DataLoadError('No such file in this build.', fileName))
       : Promise.resolve(value as T);
@@ -73,9 +77,9 @@ function loadFile<T>(fileName: string): Promise<T> {
   return promise as Promise<T>;
 }
 
-/** For prerendering: every emitted data file, parsed, by file name. */
-export function provideFiles(files: ReadonlyMap<string, unknown>): void {
-  provided = files;
+/** For prerendering: reads an emitted data file, parsed, by its name. */
+export function provideFiles(read: FileReader): void {
+  provided = read;
 }
 
 export function loadManifest(): Promise<ArchiveManifest> {

@@ -25,7 +25,7 @@ import { ESSAY_PLUGIN_NAME, VIRTUAL_ID, type EssayPluginApi } from './vitePlugin
 const SERVER_ENTRY = 'src/entry-server.tsx';
 
 interface ServerEntry {
-  provideFiles(files: ReadonlyMap<string, unknown>): void;
+  readFilesFrom(outDir: string): void;
   render(path: string): Promise<{ html: string; status: number }>;
 }
 
@@ -51,7 +51,7 @@ export function pagesFor(index: EssayIndex): { path: string; file: string }[] {
 async function renderInParallel(
   paths: readonly string[],
   threads: number,
-  setup: { entryUrl: string; files: [string, unknown][] },
+  setup: { entryUrl: string; outDir: string },
   root: string,
   write: (i: number, html: string) => void,
 ): Promise<void> {
@@ -206,13 +206,10 @@ export function prerenderPlugin(): Plugin {
       });
       const entryUrl = pathToFileURL(path.join(serverDir, 'entry-server.js')).href;
 
-      // The data files the loaders read, parsed once (the search index is not read there).
-      const files = new Map<string, unknown>(
-        result.outputs
-          .filter((o) => o.fileName.endsWith('.json') && !o.fileName.startsWith('data/search.'))
-          .map((o) => [o.fileName, JSON.parse(o.source)]),
-      );
-      const index = files.get(indexFileName(result.outputs)) as EssayIndex;
+      // The loaders read the data files the browser build wrote, as each page needs them.
+      const index = JSON.parse(
+        result.outputs.find((o) => o.fileName === indexFileName(result.outputs))!.source,
+      ) as EssayIndex;
       const template = readFileSync(path.join(outDir, 'shell.html'), 'utf8');
       const base = config.base.replace(/\/$/, '');
       const pages = pagesFor(index);
@@ -228,11 +225,10 @@ export function prerenderPlugin(): Plugin {
         writeFileSync(file, out);
       };
       if (threads > 1) {
-        const setup = { entryUrl, files: [...files] };
-        await renderInParallel(paths, threads, setup, config.root, write);
+        await renderInParallel(paths, threads, { entryUrl, outDir }, config.root, write);
       } else {
         const entry = (await import(entryUrl)) as ServerEntry;
-        entry.provideFiles(files);
+        entry.readFilesFrom(outDir);
         for (const [i, full] of paths.entries()) write(i, (await entry.render(full)).html);
       }
       rmSync(serverDir, { recursive: true, force: true });

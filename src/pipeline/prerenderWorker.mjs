@@ -1,10 +1,11 @@
-// One prerendering thread (see prerenderPlugin.ts): loads the app built for Node, takes the
-// pipeline's data once, renders the batches of pages it is sent and posts their HTML back.
+// One prerendering thread (see prerenderPlugin.ts): loads the app built for Node, reads the
+// built site's data files as its pages need them, renders the batches of pages it is sent
+// and posts their HTML back.
 // Plain JavaScript because Node runs it as it stands, outside Vite's bundling of the config.
 import { parentPort, workerData } from 'node:worker_threads';
 
 const entry = await import(workerData.entryUrl);
-entry.provideFiles(new Map(workerData.files));
+entry.readFilesFrom(workerData.outDir);
 
 parentPort.on('message', async (batch) => {
   if (batch === null) return parentPort.close();
