@@ -36,7 +36,7 @@ export interface ArchiveManifest {
   /** Every summary in one file: for saving offline and suggestions on the not-found page. */
   index: string;
   search: string;
-  /** The offline packs' table (src/domain/packs.ts). */
+  /** The offline packs' table (src/domain/packs.ts); empty under `vite dev`. */
   packs: string;
 }
 

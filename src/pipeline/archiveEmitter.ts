@@ -43,6 +43,8 @@ function json(fileName: (hash: string) => string, value: unknown): OutputFile & 
 export interface ArchiveOptions {
   /** Saving for offline is automatic up to this many bytes, offered above (decision 0012). */
   autoSaveBytes?: number;
+  /** False under `vite dev`, which runs no service worker: no offline packs to write. */
+  packs?: boolean;
 }
 
 export const createArchiveEmitter = (options: ArchiveOptions = {}): Emitter => ({
@@ -98,13 +100,17 @@ export const createArchiveEmitter = (options: ArchiveOptions = {}): Emitter => (
     const table = json((h) => `${DATA_DIR}/summaries.${h}.json`, chunks);
     out.push(terms, facets, table);
 
-    const packed = packFiles(
-      essayFiles,
-      [...previous, ...out],
-      options.autoSaveBytes ?? DEFAULT_AUTO_SAVE_BYTES,
-    );
-    const packTable = json((h) => `${DATA_DIR}/packs.${h}.json`, packed.table);
-    out.push(...packed.packs, packTable);
+    let packTable = '';
+    if (options.packs !== false) {
+      const packed = packFiles(
+        essayFiles,
+        [...previous, ...out],
+        options.autoSaveBytes ?? DEFAULT_AUTO_SAVE_BYTES,
+      );
+      const table = json((h) => `${DATA_DIR}/packs.${h}.json`, packed.table);
+      out.push(...packed.packs, table);
+      packTable = table.fileName;
+    }
 
     const manifest: ArchiveManifest = {
       version: ARCHIVE_VERSION,
@@ -117,7 +123,7 @@ export const createArchiveEmitter = (options: ArchiveOptions = {}): Emitter => (
       facets: facets.fileName,
       index: indexName,
       search: searchFileName(previous),
-      packs: packTable.fileName,
+      packs: packTable,
     };
     out.push(json((h) => `${DATA_DIR}/manifest.${h}.json`, manifest));
     // Only file names and sources leave the emitter.

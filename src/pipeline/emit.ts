@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EssayBody, EssayIndex, EssaySummary } from '../domain/essay.ts';
 import type { FinalEssay } from './finalize.ts';
 import { headingsOfMarkdown } from './markdown.ts';
+import { remember, type PipelineMemo } from './memo.ts';
 
 /**
  * Stage 5: turn the essays into the files the browser loads. Each emitter is a small named
@@ -17,8 +18,15 @@ export interface OutputFile {
 
 export interface Emitter {
   name: string;
-  /** `previous`: what the emitters before this one produced, in order. */
-  emit(essays: readonly FinalEssay[], previous: readonly OutputFile[]): OutputFile[];
+  /**
+   * `previous`: what the emitters before this one produced, in order. `memo`: under
+   * `vite dev`, where per-essay work is remembered between runs (src/pipeline/memo.ts).
+   */
+  emit(
+    essays: readonly FinalEssay[],
+    previous: readonly OutputFile[],
+    memo?: PipelineMemo,
+  ): OutputFile[];
 }
 
 export const DATA_DIR = 'data';
@@ -56,8 +64,10 @@ export function toSummary(essay: FinalEssay, bodyPath: string): EssaySummary {
 /** Bodies and the summary index together: the index names each body by its hashed path. */
 export const essayDataEmitter: Emitter = {
   name: 'essay-data',
-  emit(essays) {
-    const bodies = essays.map(bodyFile);
+  emit(essays, _previous, memo) {
+    const bodies = essays.map((e) =>
+      remember(memo, e.markdown, `body:${e.slug}`, () => bodyFile(e)),
+    );
     const summaries = essays.map((e, i) => toSummary(e, bodies[i]!.fileName));
     const index: EssayIndex = {
       version: 1,

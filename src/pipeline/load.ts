@@ -147,7 +147,17 @@ export function decodeSource(file: string, bytes: Uint8Array): SourceFile | Prob
 /** How a file's bytes are read; tests put a failing reader here. */
 export type ReadBytes = (file: string) => Promise<Uint8Array>;
 
-export async function loadEssays(root: string, read: ReadBytes = readFile): Promise<LoadResult> {
+/**
+ * Decoded files that `vite dev` keeps between runs, by absolute path; it forgets a file when
+ * the watcher reports a change to it (src/pipeline/devPipeline.ts).
+ */
+export type DecodedFiles = Map<string, SourceFile | Problem>;
+
+export async function loadEssays(
+  root: string,
+  read: ReadBytes = readFile,
+  kept?: DecodedFiles,
+): Promise<LoadResult> {
   const problems: Problem[] = [];
   let files: string[];
   try {
@@ -166,16 +176,24 @@ export async function loadEssays(root: string, read: ReadBytes = readFile): Prom
   }
   const sources: SourceFile[] = [];
   for (const full of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await read(full);
-    } catch (e) {
-      problems.push(error(rel(root, full), `cannot be read: ${reason(e)}`));
-      continue;
+    let result = kept?.get(full);
+    if (!result) {
+      let bytes: Uint8Array;
+      try {
+        bytes = await read(full);
+      } catch (e) {
+        problems.push(error(rel(root, full), `cannot be read: ${reason(e)}`));
+        continue;
+      }
+      result = decodeSource(rel(root, full), bytes);
+      kept?.set(full, result);
     }
-    const result = decodeSource(rel(root, full), bytes);
     if ('severity' in result) problems.push(result);
     else sources.push(result);
+  }
+  if (kept) {
+    const listed = new Set(files);
+    for (const full of kept.keys()) if (!listed.has(full)) kept.delete(full);
   }
   return { sources, problems };
 }

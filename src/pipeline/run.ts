@@ -4,6 +4,7 @@ import { deriveEssay, type EssayRecord } from './derive.ts';
 import { essayDataEmitter, type Emitter, type OutputFile } from './emit.ts';
 import { finalizeEssays, type FinalEssay } from './finalize.ts';
 import { parseFrontMatter } from './frontMatter.ts';
+import type { PipelineMemo } from './memo.ts';
 import { decodeSource, loadEssays, type ReadBytes, type SourceFile } from './load.ts';
 import type { Problem } from './problems.ts';
 import { searchIndexEmitter } from './searchEmitter.ts';
@@ -27,7 +28,11 @@ export interface PipelineOptions {
   emitters?: readonly Emitter[];
   /** How files are read (tests simulate unreadable and vanishing files). */
   readBytes?: ReadBytes;
+  /** What `vite dev` keeps between runs (src/pipeline/memo.ts); a build passes none. */
+  memo?: PipelineMemo;
 }
+
+type Derived = { essay: EssayRecord | null; problems: Problem[] };
 
 export interface PipelineResult {
   essays: FinalEssay[];
@@ -47,13 +52,16 @@ export function processSources(
   const anchorDate = options.anchorDate ?? process.env.ESSAYS_DATE_ANCHOR ?? todayIso();
   const problems: Problem[] = [...loadProblems];
   const records: EssayRecord[] = [];
-  for (const source of sources) {
+  const parseAndDerive = (source: SourceFile): Derived => {
     const parsed = parseFrontMatter(source);
-    if (Array.isArray(parsed)) {
-      problems.push(...parsed);
-      continue;
-    }
-    const derived = deriveEssay(parsed, { anchorDate });
+    return Array.isArray(parsed)
+      ? { essay: null, problems: parsed }
+      : deriveEssay(parsed, { anchorDate });
+  };
+  for (const source of sources) {
+    const derived = options.memo
+      ? (options.memo.derived.get(source, () => parseAndDerive(source)) as Derived)
+      : parseAndDerive(source);
     problems.push(...derived.problems);
     if (derived.essay) records.push(derived.essay);
   }
@@ -62,7 +70,9 @@ export function processSources(
   const ok = !problems.some((p) => p.severity === 'error');
   const emitters = options.emitters ?? defaultEmitters;
   const outputs: OutputFile[] = [];
-  if (ok) for (const emitter of emitters) outputs.push(...emitter.emit(finalized.essays, outputs));
+  if (ok)
+    for (const emitter of emitters)
+      outputs.push(...emitter.emit(finalized.essays, outputs, options.memo));
   return { essays: finalized.essays, problems, outputs, ok, fileCount: sources.length };
 }
 

@@ -5,6 +5,7 @@ import { plainText } from '../domain/text.ts';
 import { indexTerms } from '../domain/tokens.ts';
 import { contentHash, DATA_DIR, type Emitter, type OutputFile } from './emit.ts';
 import type { FinalEssay } from './finalize.ts';
+import { remember, type PipelineMemo } from './memo.ts';
 
 /**
  * The search index: weights precomputed per (term, essay), so the browser only adds numbers.
@@ -28,8 +29,19 @@ function fieldsOf(e: FinalEssay): Record<Field, string[]> {
   };
 }
 
-export function buildSearchIndex(essays: readonly FinalEssay[], build: string): SearchIndex {
-  const fields = essays.map(fieldsOf);
+export function buildSearchIndex(
+  essays: readonly FinalEssay[],
+  build: string,
+  memo?: PipelineMemo,
+): SearchIndex {
+  const fields = essays.map((e) =>
+    remember(
+      memo,
+      e.markdown,
+      `terms:${e.title}\0${e.theme}\0${e.tags.join('\0')}\0${e.description}`,
+      () => fieldsOf(e),
+    ),
+  );
   const names = Object.keys(FIELD_WEIGHTS) as Field[];
   const avg = Object.fromEntries(
     names.map((f) => [
@@ -96,11 +108,11 @@ export function shardedSearchFiles(index: SearchIndex): OutputFile[] {
 /** Runs after the essay-data emitter: it needs the index's build hash. */
 export const searchIndexEmitter: Emitter = {
   name: 'search-index',
-  emit(essays, previous: readonly OutputFile[] = []) {
+  emit(essays, previous: readonly OutputFile[] = [], memo) {
     const index = previous.find((o) => o.fileName.startsWith(`${DATA_DIR}/index.`));
     const build = index
       ? (JSON.parse(index.source) as { build: string }).build
       : contentHash(essays.map((e) => e.slug).join());
-    return shardedSearchFiles(buildSearchIndex(essays, build));
+    return shardedSearchFiles(buildSearchIndex(essays, build, memo));
   },
 };

@@ -5,6 +5,7 @@ import { essayDataEmitter, searchFileName, type OutputFile } from './emit.ts';
 import { ESSAY_EXTENSIONS } from './load.ts';
 import { formatProblem, formatReport } from './problems.ts';
 import { publishEmitter } from './publishEmitter.ts';
+import { devPipeline, type DevPipeline } from './devPipeline.ts';
 import { runPipeline, type PipelineResult } from './run.ts';
 import { searchIndexEmitter } from './searchEmitter.ts';
 import { serialRunner } from './serialRunner.ts';
@@ -60,16 +61,17 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
   const dir = resolveEssaysDir(options.dir);
   let result: PipelineResult | null = null;
   let byName = new Map<string, OutputFile>();
+  /** Under `vite dev`: the pipeline that keeps per-file work between edits. */
+  let dev: DevPipeline | null = null;
+  const emitters = (inDev: boolean) => [
+    essayDataEmitter,
+    searchIndexEmitter,
+    createArchiveEmitter({ autoSaveBytes: options.autoSaveBytes, packs: !inDev }),
+    publishEmitter(options.site),
+  ];
 
   async function build(): Promise<PipelineResult> {
-    result = await runPipeline(dir, {
-      emitters: [
-        essayDataEmitter,
-        searchIndexEmitter,
-        createArchiveEmitter({ autoSaveBytes: options.autoSaveBytes }),
-        publishEmitter(options.site),
-      ],
-    });
+    result = dev ? await dev.run() : await runPipeline(dir, { emitters: emitters(false) });
     byName = new Map(result.outputs.map((o) => [o.fileName, o]));
     return result;
   }
@@ -82,6 +84,7 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
   }
 
   async function rebuildInDev(server: ViteDevServer): Promise<void> {
+    const started = performance.now();
     const next = await build();
     const mod = server.moduleGraph.getModuleById(RESOLVED_ID);
     if (mod) server.moduleGraph.invalidateModule(mod);
@@ -91,7 +94,9 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
       server.ws.send({ type: 'error', err: { message: report, stack: '' } });
       return;
     }
-    server.config.logger.info(`essays: ${next.essays.length} rebuilt from ${dir}`);
+    server.config.logger.info(
+      `essays: ${next.essays.length} rebuilt from ${dir} in ${Math.round(performance.now() - started)} ms`,
+    );
     server.ws.send({ type: 'full-reload' });
   }
 
@@ -110,6 +115,10 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
   return {
     name: ESSAY_PLUGIN_NAME,
     api: { result: () => result, virtualModule },
+
+    configResolved(config) {
+      if (config.command === 'serve') dev = devPipeline(dir, { emitters: emitters(true) });
+    },
 
     async buildStart() {
       const done = await build();
@@ -184,7 +193,9 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
         },
       );
       const onChange = (file: string) => {
-        if (isEssayFile(path.resolve(file))) void rebuild();
+        if (!isEssayFile(path.resolve(file))) return;
+        dev?.changed(file);
+        void rebuild();
       };
       server.watcher.on('change', onChange);
       server.watcher.on('add', onChange);

@@ -1,10 +1,11 @@
 /**
- * `npm run bench [-- list|search|offline|prerender|scale|lighthouse]`: prints performance figures and compares them with budgets.
+ * `npm run bench [-- list|search|offline|prerender|scale|dev|lighthouse]`: prints performance figures and compares them with budgets.
  * Not a test: this machine is noisy, so figures are medians and p95 over many runs, and the
  * script exits non-zero only to flag a budget overrun for a human to look at.
  */
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
+import { benchDevEdit } from './devEdit';
 import { benchLighthouse } from './lighthouse';
 import { benchListBrowser, benchListNode } from './list';
 import { benchOffline } from './offline';
@@ -39,6 +40,9 @@ try {
   }
   if (wants('scale')) {
     await benchScale(browser, COUNTS);
+  }
+  if (wants('dev')) {
+    await benchDevEdit(COUNTS);
   }
   if (wants('lighthouse')) {
     await benchLighthouse();
