@@ -17,10 +17,7 @@ export interface DevPipeline {
   run(): Promise<PipelineResult>;
 }
 
-export function devPipeline(
-  dir: string,
-  options: Omit<PipelineOptions, 'memo'>,
-): DevPipeline {
+export function devPipeline(dir: string, options: Omit<PipelineOptions, 'memo'>): DevPipeline {
   const decoded: DecodedFiles = new Map();
   const memo = createMemo();
   // Forgotten when a run starts, not when reported: a report during a run (whose read may
