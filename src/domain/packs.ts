@@ -75,8 +75,12 @@ export const essayPackOf = (slug: string, packs: number) => slugBucket(slug, pac
  * files' sources one after another (each is JSON, so none holds a raw newline).
  */
 export function encodePack(files: readonly { fileName: string; source: string }[]): string {
-  const header = { pack: PACK_VERSION, files: files.map((f) => [f.fileName, f.source.length]) };
-  return `${JSON.stringify(header)}\n${files.map((f) => f.source).join('')}`;
+  const sources = files.map((f) => f.source); // once each: a file's source may be made on read
+  const header = {
+    pack: PACK_VERSION,
+    files: files.map((f, i) => [f.fileName, sources[i]!.length]),
+  };
+  return `${JSON.stringify(header)}\n${sources.join('')}`;
 }
 
 /** A pack's files by name, or null when the text is not a pack (a host's HTML error page). */

@@ -20,6 +20,7 @@ import {
   contentHash,
   DATA_DIR,
   indexFileName,
+  lazyJson,
   searchFileName,
   type Emitter,
   type OutputFile,
@@ -80,7 +81,7 @@ export const createArchiveEmitter = (options: ArchiveOptions = {}): Emitter => (
         related: related[id]!.related.map((j) => linked(essays[j]!)),
         more: related[id]!.more.map((j) => linked(essays[j]!)),
       };
-      const file = json((h) => `${DATA_DIR}/pages/${essay.slug}.${h}.json`, page);
+      const file = lazyJson((h) => `${DATA_DIR}/pages/${essay.slug}.${h}.json`, page);
       out.push(file);
       essayFiles.push({ slug: essay.slug, page: file, body: byName.get(essay.bodyPath)! });
       buckets[slugBucket(essay.slug, bucketCount)]![essay.slug] = [file.fileName, id];
@@ -126,8 +127,8 @@ export const createArchiveEmitter = (options: ArchiveOptions = {}): Emitter => (
       packs: packTable,
     };
     out.push(json((h) => `${DATA_DIR}/manifest.${h}.json`, manifest));
-    // Only file names and sources leave the emitter.
-    return out.map(({ fileName, source }) => ({ fileName, source }));
+    // The files as made: reading `source` of a page file or pack makes its text (lazyJson).
+    return out;
   },
 });
 

@@ -35,14 +35,37 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 10);
 }
 
+/**
+ * A file whose text is made again each time it is read. The per-essay files (bodies, page
+ * files, offline packs) are made this way: at 100,000 essays their texts are gigabytes, more
+ * than a build may hold at once, and each is read only to hash it, to pack it and to write
+ * it (docs/decisions/0013-build-at-100000.md).
+ */
+export function lazyFile(fileName: string, make: () => string): OutputFile {
+  return {
+    fileName,
+    get source() {
+      return make();
+    },
+  };
+}
+
+/** A JSON file named by its content's hash, its text made again when read. */
+export function lazyJson(
+  name: (hash: string) => string,
+  value: unknown,
+): OutputFile & { hash: string } {
+  const hash = contentHash(JSON.stringify(value));
+  return { ...lazyFile(name(hash), () => JSON.stringify(value)), hash };
+}
+
 export function bodyFile(essay: FinalEssay): OutputFile {
   const body: EssayBody = {
     slug: essay.slug,
     markdown: essay.markdown,
     headings: headingsOfMarkdown(essay.markdown),
   };
-  const source = JSON.stringify(body);
-  return { fileName: `${DATA_DIR}/essays/${essay.slug}.${contentHash(source)}.json`, source };
+  return lazyJson((h) => `${DATA_DIR}/essays/${essay.slug}.${h}.json`, body);
 }
 
 export function toSummary(essay: FinalEssay, bodyPath: string): EssaySummary {

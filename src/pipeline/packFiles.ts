@@ -6,7 +6,7 @@ import {
   SHARED_PACK_BYTES,
   type PackTable,
 } from '../domain/packs.ts';
-import { contentHash, DATA_DIR, type OutputFile } from './emit.ts';
+import { contentHash, DATA_DIR, lazyFile, type OutputFile } from './emit.ts';
 
 /**
  * Bundles what a reader needs offline into packs (src/domain/packs.ts): each essay's page
@@ -32,7 +32,8 @@ export function packFiles(
   const write = (name: string, members: OutputFile[]) => {
     const source = encodePack(members);
     const fileName = `${DATA_DIR}/packs/${name}.${contentHash(source)}.pack`;
-    packs.push({ fileName, source });
+    // Made again when written: all packs together are the whole archive (lazyFile).
+    packs.push(lazyFile(fileName, () => encodePack(members)));
     return { file: fileName, bytes: Buffer.byteLength(source) };
   };
 
@@ -62,7 +63,7 @@ export function packFiles(
   for (const file of outputs) {
     if (!SHARED_FILE.test(file.fileName)) continue;
     run.push(file);
-    runBytes += file.source.length;
+    runBytes += file.source.length; // shared files are small, and held as text
     if (runBytes >= SHARED_PACK_BYTES) flush();
   }
   flush();

@@ -29,58 +29,128 @@ function fieldsOf(e: FinalEssay): Record<Field, string[]> {
   };
 }
 
+/** A growable typed array: (term, essay, weight) triples for 100,000 essays are ~20 million. */
+class Column<T extends Int32Array | Float64Array> {
+  length = 0;
+  constructor(public data: T) {}
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new (this.data.constructor as new (n: number) => T)(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = x;
+  }
+}
+
+/**
+ * Built in two passes over compact columns rather than a map of maps (which took gigabytes
+ * at 100,000 essays): the first counts each field's terms per essay (BM25 needs every
+ * field's average length before any weight), the second sums each essay's field weights per
+ * term and appends them, essay by essay, so each term's essays come out in order.
+ */
 export function buildSearchIndex(
   essays: readonly FinalEssay[],
   build: string,
   memo?: PipelineMemo,
 ): SearchIndex {
-  const fields = essays.map((e) =>
-    remember(
+  const names = Object.keys(FIELD_WEIGHTS) as Field[];
+  const termIds = new Map<string, number>();
+  const termNames: string[] = [];
+  const idOf = (t: string) => {
+    let id = termIds.get(t);
+    if (id === undefined) {
+      termIds.set(t, (id = termNames.length));
+      termNames.push(t);
+    }
+    return id;
+  };
+
+  // Pass 1: per field, each essay's (term, count) run and its length.
+  const counted = names.map(() => ({
+    term: new Column(new Int32Array(1024)),
+    count: new Column(new Int32Array(1024)),
+    start: new Int32Array(essays.length + 1),
+    length: new Int32Array(essays.length),
+  }));
+  essays.forEach((e, i) => {
+    const doc = remember(
       memo,
       e.markdown,
       `terms:${e.title}\0${e.theme}\0${e.tags.join('\0')}\0${e.description}`,
       () => fieldsOf(e),
-    ),
-  );
-  const names = Object.keys(FIELD_WEIGHTS) as Field[];
-  const avg = Object.fromEntries(
-    names.map((f) => [
-      f,
-      fields.reduce((sum, d) => sum + d[f].length, 0) / Math.max(1, essays.length) || 1,
-    ]),
-  ) as Record<Field, number>;
-
-  // term → doc → sum over fields of field weight × saturated term frequency (idf applied below)
-  const tf = new Map<string, Map<number, number>>();
-  fields.forEach((doc, i) => {
-    for (const f of names) {
-      const norm = 1 - B[f] + (B[f] * doc[f].length) / avg[f];
-      const counts = new Map<string, number>();
-      for (const t of doc[f]) counts.set(t, (counts.get(t) ?? 0) + 1);
-      for (const [t, n] of counts) {
-        let docs = tf.get(t);
-        if (!docs) tf.set(t, (docs = new Map()));
-        const saturated = (n * (K1 + 1)) / (n + K1 * norm);
-        docs.set(i, (docs.get(i) ?? 0) + FIELD_WEIGHTS[f] * saturated);
+    );
+    names.forEach((f, k) => {
+      const c = counted[k]!;
+      c.start[i] = c.term.length;
+      c.length[i] = doc[f].length;
+      const counts = new Map<number, number>();
+      for (const t of doc[f]) {
+        const id = idOf(t);
+        counts.set(id, (counts.get(id) ?? 0) + 1);
       }
-    }
+      for (const [id, n] of counts) {
+        c.term.push(id);
+        c.count.push(n);
+      }
+    });
+  });
+  counted.forEach((c) => (c.start[essays.length] = c.term.length));
+  const avg = names.map((_, k) => {
+    let sum = 0;
+    for (const n of counted[k]!.length) sum += n;
+    return sum / Math.max(1, essays.length) || 1;
   });
 
-  const terms = [...tf.keys()].sort();
+  // Pass 2: per essay, term → sum over fields of field weight × saturated term frequency
+  // (idf applied below), appended in essay order.
+  const pTerm = new Column(new Int32Array(1024));
+  const pDoc = new Column(new Int32Array(1024));
+  const pWeight = new Column(new Float64Array(1024));
+  const df = new Int32Array(termNames.length);
+  for (let i = 0; i < essays.length; i++) {
+    const sums = new Map<number, number>();
+    names.forEach((f, k) => {
+      const c = counted[k]!;
+      const norm = 1 - B[f] + (B[f] * c.length[i]!) / avg[k]!;
+      for (let j = c.start[i]!; j < c.start[i + 1]!; j++) {
+        const n = c.count.data[j]!;
+        const saturated = (n * (K1 + 1)) / (n + K1 * norm);
+        const id = c.term.data[j]!;
+        sums.set(id, (sums.get(id) ?? 0) + FIELD_WEIGHTS[f] * saturated);
+      }
+    });
+    for (const [id, x] of sums) {
+      pTerm.push(id);
+      pDoc.push(i);
+      pWeight.push(x);
+      df[id]!++;
+    }
+  }
+
+  // Each term's postings, found by a counting sort on term (stable: essays stay in order).
+  const offset = new Int32Array(termNames.length + 1);
+  for (let id = 0; id < termNames.length; id++) offset[id + 1] = offset[id]! + df[id]!;
+  const fill = offset.slice(0, termNames.length);
+  const order = new Int32Array(pTerm.length);
+  for (let j = 0; j < pTerm.length; j++) order[fill[pTerm.data[j]!]!++] = j;
+
+  const sorted = termNames.map((t, id) => [t, id] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1));
   const N = essays.length;
-  const postings = terms.map((t) => {
-    const docs = tf.get(t)!;
-    const idf = Math.log(1 + (N - docs.size + 0.5) / (docs.size + 0.5));
+  const postings = sorted.map(([, id]) => {
+    const n = df[id]!;
+    const idf = Math.log(1 + (N - n + 0.5) / (n + 0.5));
     const nums: number[] = [];
     let prev = 0;
-    for (const [doc, x] of [...docs].sort((a, b) => a[0] - b[0])) {
-      const w = idf * x;
-      nums.push(doc - prev, weightLevel(w));
+    for (let k = offset[id]!; k < offset[id + 1]!; k++) {
+      const j = order[k]!;
+      const doc = pDoc.data[j]!;
+      nums.push(doc - prev, weightLevel(idf * pWeight.data[j]!));
       prev = doc;
     }
     return encodeNumbers(nums);
   });
-  return { version: 1, build, docCount: N, terms, postings };
+  return { version: 1, build, docCount: N, terms: sorted.map(([t]) => t), postings };
 }
 
 export const SEARCH_INDEX_PREFIX = `${DATA_DIR}/search.`;

@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { HtmlTagDescriptor, Plugin, ViteDevServer } from 'vite';
 import { createArchiveEmitter, manifestFileName } from './archiveEmitter.ts';
@@ -36,6 +37,20 @@ const CONTENT_TYPES: Record<string, string> = {
   '.xml': 'application/xml; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/** Writes the pipeline's files under `outDir`, making each file's text as it goes. */
+export function writeOutputs(outDir: string, outputs: readonly OutputFile[]): void {
+  const made = new Set<string>();
+  for (const out of outputs) {
+    const file = path.join(outDir, out.fileName);
+    const folder = path.dirname(file);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    writeFileSync(file, out.source);
+  }
+}
 
 export function resolveEssaysDir(defaultDir: string): string {
   return path.resolve(process.env.ESSAYS_DIR ?? defaultDir);
@@ -176,10 +191,17 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
       return tags;
     },
 
-    generateBundle() {
-      for (const out of result?.outputs ?? []) {
-        this.emitFile({ type: 'asset', fileName: out.fileName, source: out.source });
-      }
+    // The data files are written here, one at a time, rather than handed to the bundler,
+    // which would hold every one of them (gigabytes at 100,000 essays) until it writes.
+    // Before the service worker's precache list is made (closeBundle) and before prerendering
+    // reads them.
+    writeBundle: {
+      sequential: true,
+      handler(outputOptions) {
+        const outDir = outputOptions.dir;
+        if (!outDir || !result?.ok) return;
+        writeOutputs(outDir, result.outputs);
+      },
     },
 
     configureServer(server) {
