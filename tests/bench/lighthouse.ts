@@ -21,7 +21,7 @@ const PAGES = [
   ['essay', 'essays/the-third-month'],
 ] as const;
 
-const median = (xs: number[]) => {
+export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
@@ -128,5 +128,39 @@ export async function benchLighthouse(): Promise<void> {
   } finally {
     await browser.close();
     await site.close();
+  }
+}
+
+/**
+ * Lighthouse mobile performance for one page of a served site, median of `runs`: what the
+ * scale bench reports per archive size. Starts its own Chromium with a debugging port.
+ */
+export async function lighthouseMobile(
+  url: string,
+  runs: number,
+): Promise<{ performance: number; lcp: number; tbt: number }> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, `--remote-debugging-port=${PORT}`],
+  });
+  try {
+    const perf: number[] = [];
+    const lcp: number[] = [];
+    const tbt: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const result = await lighthouse(url, {
+        port: PORT,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance'],
+      });
+      const lhr = result!.lhr;
+      perf.push(Math.round((lhr.categories.performance?.score ?? 0) * 100));
+      lcp.push(lhr.audits['largest-contentful-paint']?.numericValue ?? NaN);
+      tbt.push(lhr.audits['total-blocking-time']?.numericValue ?? NaN);
+    }
+    return { performance: median(perf), lcp: median(lcp), tbt: median(tbt) };
+  } finally {
+    await browser.close();
   }
 }

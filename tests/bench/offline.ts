@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import { servedSite } from './site';
-import { check, ms, summarize, table } from './stats';
+import { check, ms, record, summarize, table } from './stats';
 
 function dirBytes(dir: string): { bytes: number; files: number } {
   let bytes = 0;
@@ -66,6 +66,8 @@ export async function benchOffline(browser: Browser, counts: readonly number[]):
         p95: ms(s.p95),
         runs: s.n,
       });
+      record(count, 'offline: first visit → all saved (median)', ms(s.p50));
+      record(count, 'offline: packs', `${packs.files} files, ${mb(packs.bytes)}`);
       const budget = SAVE_BUDGET_MS[count];
       if (budget)
         check({

@@ -13,7 +13,7 @@ import { benchPrerender } from './prerender';
 import { benchScale } from './scale';
 import { benchSearchNode } from './search';
 import { benchSearchBrowser } from './searchBrowser';
-import { printVerdicts } from './stats';
+import { printFigures, printVerdicts } from './stats';
 
 const only = new Set(process.argv.slice(2));
 const wants = (name: string) => only.size === 0 || only.has(name);
@@ -39,7 +39,12 @@ try {
     await benchPrerender(COUNTS);
   }
   if (wants('scale')) {
+    // One table for every archive size (issue #12): pages, search, offline, build, dev.
     await benchScale(browser, COUNTS);
+    if (!wants('search')) await benchSearchBrowser(browser, COUNTS);
+    if (!wants('offline')) await benchOffline(browser, COUNTS);
+    if (!wants('dev')) await benchDevEdit(COUNTS.filter((c) => c <= 10_000));
+    printFigures(`Scale: ${COUNTS.map((c) => c.toLocaleString('en')).join(' / ')} essays`, COUNTS);
   }
   if (wants('dev')) {
     await benchDevEdit(COUNTS);

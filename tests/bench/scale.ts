@@ -1,15 +1,21 @@
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page, Response } from '@playwright/test';
-import { servedSite } from './site';
-import { check, table } from './stats';
+import { lighthouseMobile } from './lighthouse';
+import { buildStatsOf, servedSite } from './site';
+import { check, record, table } from './stats';
 
 /**
  * `npm run bench -- scale`: what one page costs as the archive grows
- * (docs/decisions/0011-archive-at-scale.md). For each archive size: the gzipped bytes a first
- * visit downloads (service worker blocked, so nothing is saved in the background) for an
- * essay, the list and a tag page; what the first search adds; long tasks while the page
- * loads. Bytes are gzipped response bodies, so the figure does not depend on the server.
+ * (docs/decisions/0011-archive-at-scale.md). For each archive size: the build's time and
+ * peak memory; the gzipped bytes a first visit downloads (service worker blocked, so nothing
+ * is saved in the background) for an essay, the list and a tag page; what the first search
+ * adds; long tasks while the page loads; Lighthouse mobile on an essay and the list (median
+ * of LIGHTHOUSE_RUNS, default 3). Bytes are gzipped response bodies, so the figure does not
+ * depend on the server. run.ts adds search, offline and dev figures and prints one table.
  */
+const LIGHTHOUSE_RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+/** Issue #12: >= 98 at 1,000 essays, >= 95 at 10,000 (and, by the same aim, at 100,000). */
+const lighthouseBudget = (count: number) => (count <= 1000 ? 98 : 95);
 
 const KB = 1024;
 /** At 10,000 essays (issue #12); at 100,000 at most 1.5 times these. */
@@ -53,6 +59,25 @@ export async function benchScale(browser: Browser, counts: readonly number[]): P
   const rows: Record<string, string | number>[] = [];
   for (const count of counts) {
     const site = await servedSite(count);
+    const built = buildStatsOf(count);
+    if (built) {
+      record(count, 'build: time', `${(built.ms / 60_000).toFixed(1)} min`);
+      record(count, 'build: peak RSS', `${(built.peakRssMb / 1024).toFixed(2)} GB`);
+      if (count >= 100_000) {
+        check({
+          name: 'build of 100,000 essays',
+          value: built.ms / 60_000,
+          budget: 15,
+          unit: 'min',
+        });
+        check({
+          name: 'build of 100,000 essays, peak RSS',
+          value: built.peakRssMb / 1024,
+          budget: 4,
+          unit: 'GB',
+        });
+      }
+    }
     try {
       const context = await browser.newContext({ serviceWorkers: 'block' });
       await context.addInitScript(() => {
@@ -109,6 +134,29 @@ export async function benchScale(browser: Browser, counts: readonly number[]): P
         'first search adds': kb(search),
         'long tasks (essay, list)': `${essay.longTasks}, ${list.longTasks}`,
       });
+      record(count, 'first visit: essay page', kb(essay));
+      record(count, 'first visit: list', kb(list));
+      record(count, 'first visit: tag page', kb(tag));
+      record(count, 'first search adds', kb(search));
+      record(count, 'long tasks on load (essay, list)', `${essay.longTasks}, ${list.longTasks}`);
+      for (const [name, url] of [
+        ['essay', new URL(essayHref!, site.url).href],
+        ['list', site.url],
+      ] as const) {
+        const lh = await lighthouseMobile(url, LIGHTHOUSE_RUNS);
+        record(
+          count,
+          `Lighthouse mobile, ${name} (median of ${LIGHTHOUSE_RUNS})`,
+          `${lh.performance} (LCP ${(lh.lcp / 1000).toFixed(2)} s, TBT ${lh.tbt.toFixed(0)} ms)`,
+        );
+        check({
+          name: `Lighthouse mobile performance, ${name}, ${count.toLocaleString('en')} essays`,
+          value: lh.performance,
+          budget: lighthouseBudget(count),
+          unit: 'points',
+          lowerIsBetter: false,
+        });
+      }
       console.log(`  ${count}: essay page data files: ${essay.dataFiles.join(', ')}`);
       console.log(`  ${count}: list data files: ${list.dataFiles.join(', ')}`);
       const factor = count >= 100_000 ? 1.5 : 1;

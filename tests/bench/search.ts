@@ -8,8 +8,9 @@ import { check, ms, summarize, table } from './stats';
 
 /** Search: relevance by query kind, per-keystroke latency, index size and load time, in Node. */
 
-export const LATENCY_BUDGET: Record<number, number> = { 1000: 8, 10000: 16 };
-export const HIT10_BUDGET: Record<number, number> = { 1000: 98, 10000: 95 };
+/** Issue #12: the 10,000-essay budgets hold at 100,000 too. */
+export const LATENCY_BUDGET: Record<number, number> = { 1000: 8, 10000: 16, 100000: 16 };
+export const HIT10_BUDGET: Record<number, number> = { 1000: 98, 10000: 95, 100000: 95 };
 
 /** Every prefix of the query, as typed one key at a time. */
 export function keystrokes(query: string): string[] {

@@ -1,7 +1,7 @@
 import type { Browser } from '@playwright/test';
 import { HIT10_BUDGET, LATENCY_BUDGET, searchSetup } from './search';
 import { servedSite } from './site';
-import { check, ms, summarize, table } from './stats';
+import { check, ms, record, summarize, table } from './stats';
 
 /**
  * Search in Chromium, typed key by key into the real page: the worker's compute time per
@@ -83,10 +83,13 @@ export async function benchSearchBrowser(
           'hit@10': `${hit10.toFixed(1)}%`,
         },
       ]);
+      record(count, 'search: worker keystroke p95', ms(s.p95));
+      record(count, 'search: hit@10 (typo queries included)', `${hit10.toFixed(1)}%`);
+      record(count, 'search: main-thread tasks > 50 ms while typing', String(longTasks.length));
       check({
         name: `search keystroke p95, Chromium worker, ${count} essays`,
         value: s.p95,
-        budget: LATENCY_BUDGET[count]!,
+        budget: LATENCY_BUDGET[count] ?? LATENCY_BUDGET[10_000]!,
         unit: 'ms',
       });
       check({
@@ -98,7 +101,7 @@ export async function benchSearchBrowser(
       check({
         name: `search hit@10, Chromium, ${count} essays`,
         value: hit10,
-        budget: HIT10_BUDGET[count]!,
+        budget: HIT10_BUDGET[count] ?? HIT10_BUDGET[10_000]!,
         unit: '%',
         lowerIsBetter: false,
       });

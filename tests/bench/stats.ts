@@ -66,3 +66,28 @@ export function table(rows: Record<string, string | number>[]): void {
   console.log(line(cols));
   for (const r of rows) console.log(line(cols.map((c) => String(r[c]))));
 }
+
+/**
+ * Figures by archive size, for the one table `npm run bench -- scale` prints at the end:
+ * each bench records its headline figures here as it goes.
+ */
+const figures = new Map<string, Map<number, string>>();
+
+export function record(count: number, name: string, value: string): void {
+  let row = figures.get(name);
+  if (!row) figures.set(name, (row = new Map()));
+  row.set(count, value);
+}
+
+export function printFigures(title: string, counts: readonly number[]): void {
+  if (figures.size === 0) return;
+  console.log(`\n${title}`);
+  table(
+    [...figures].map(([name, row]) => ({
+      figure: name,
+      ...Object.fromEntries(
+        counts.map((c) => [`${c.toLocaleString('en')} essays`, row.get(c) ?? '—']),
+      ),
+    })),
+  );
+}
