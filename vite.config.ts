@@ -63,6 +63,7 @@ export default defineConfig({
           'data/summaries.*.json',
           'data/search.*.json',
           'data/packs.*.json',
+          'data/termlists.*.json',
         ],
         maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
       },

@@ -13,6 +13,7 @@ import {
 import type { EssayBody, EssayIndex, EssaySummary } from '../domain/essay';
 import { dataUrl } from '../paths';
 import type { ArchiveFacets } from '../domain/facets';
+import { tagListFile, themeListFile, type TermList, type TermListTable } from '../domain/termLists';
 import { catalogFromFacets, type Catalog } from './catalog';
 
 /**
@@ -113,6 +114,14 @@ export async function loadSummaries(ids: readonly number[]): Promise<EssaySummar
     const essay = chunks.get(chunkOf(id, manifest.chunkSize))?.[id % manifest.chunkSize];
     return essay ? [essay] : [];
   });
+}
+
+/** A tag's or theme's own list (`index`: its place in the terms file). */
+export async function loadTermList(kind: 'tag' | 'theme', index: number): Promise<TermList> {
+  const table = await loadFile<TermListTable>((await loadManifest()).termLists);
+  const hash = (kind === 'tag' ? table.tags : table.themes)[index];
+  if (hash === undefined) throw new DataLoadError('No such list in this build.', String(index));
+  return loadFile<TermList>((kind === 'tag' ? tagListFile : themeListFile)(index, hash));
 }
 
 export async function loadTerms(): Promise<ArchiveTerms> {

@@ -9,6 +9,7 @@ import {
   type Term,
 } from '../domain/browse';
 import type { EssaySummary } from '../domain/essay';
+import type { TermList } from '../domain/termLists';
 import { pageCount, pageSlice, queryList, relaxations } from './browse';
 import { termMaps, type Catalog } from './catalog';
 
@@ -86,6 +87,47 @@ export function lightListView(
     page: query.page,
     pages: pageCount(count),
     facets: { tags: counts(tags), themes: counts(themes), lengths },
+    tags,
+    themes,
+    months: terms.months,
+    relaxations: () => [],
+  };
+}
+
+/**
+ * A tag's or theme's page with no other filter, newest first, from that term's own list
+ * (src/domain/termLists.ts): the counts the catalog would give for the same query.
+ */
+export function termListView(
+  terms: ArchiveTerms,
+  list: TermList,
+  fixed: 'tag' | 'theme',
+  query: ListQuery,
+  total: number,
+  shown: readonly EssaySummary[],
+): ListView {
+  const { tags, themes } = termMaps(terms);
+  const tagKeys = [...tags.keys()];
+  const themeKeys = [...themes.keys()];
+  const counted = (pairs: [number, number][], keys: string[]) =>
+    new Map(pairs.map(([i, n]) => [keys[i]!, n]));
+  const lengths = new Map<LengthBucket, number>();
+  for (const l of LENGTHS) if (list.lengths[l]) lengths.set(l, list.lengths[l]);
+  return {
+    query,
+    total,
+    shown,
+    page: query.page,
+    pages: pageCount(total),
+    facets: {
+      tags: counted(list.tags, tagKeys),
+      // Counted with every filter but its own: on a theme's page, across the archive.
+      themes:
+        fixed === 'theme'
+          ? new Map([...themes].map(([k, t]) => [k, t.count]))
+          : counted(list.themes, themeKeys),
+      lengths,
+    },
     tags,
     themes,
     months: terms.months,

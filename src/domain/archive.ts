@@ -38,6 +38,8 @@ export interface ArchiveManifest {
   search: string;
   /** The offline packs' table (src/domain/packs.ts); empty under `vite dev`. */
   packs: string;
+  /** Each tag's and theme's own list (src/domain/termLists.ts): their pages' first screen. */
+  termLists: string;
 }
 
 export const chunkFile = (k: number, hash: string) => `data/summaries/${k}.${hash}.json`;

@@ -1,13 +1,14 @@
 /**
  * Names shared by the service worker and the page: the cache that holds the saved archive
  * (its packs, and files saved one by one as they were opened: essay bodies, page files,
- * summary chunks, slug buckets, search shards), and how to recognise one of those files
+ * summary chunks, slug buckets, search shards, tag and theme lists), and how to recognise
+ * one of those files
  * (content-hashed, so a cached copy never goes stale).
  */
 export const BODY_CACHE = 'essay-bodies-v1';
 
 export function isSavedPath(pathname: string): boolean {
-  return /\/data\/(?:essays|pages|summaries|slugs|words|postings)\/[^/]+\.[0-9a-f]{10}\.json$/.test(
+  return /\/data\/(?:essays|pages|summaries|slugs|words|postings|tags|themes)\/[^/]+\.[0-9a-f]{10}\.json$/.test(
     pathname,
   );
 }

@@ -15,6 +15,13 @@ import { archiveTerms } from '../domain/archiveTerms.ts';
 import type { EssayIndex } from '../domain/essay.ts';
 import { relatedForAll } from '../domain/related.ts';
 import { DEFAULT_AUTO_SAVE_BYTES } from '../domain/packs.ts';
+import {
+  tagListFile,
+  termListsOf,
+  themeListFile,
+  type TermList,
+  type TermListTable,
+} from '../domain/termLists.ts';
 import { normalizeTerm } from '../domain/slugs.ts';
 import {
   contentHash,
@@ -101,6 +108,25 @@ export const createArchiveEmitter = (options: ArchiveOptions = {}): Emitter => (
     const table = json((h) => `${DATA_DIR}/summaries.${h}.json`, chunks);
     out.push(terms, facets, table);
 
+    // Each tag's and theme's own slice, for the first screen of its page.
+    const lists = termListsOf(
+      essays,
+      termData.tags.map((t) => normalizeTerm(t.value)),
+      termData.themes.map((t) => normalizeTerm(t.value)),
+    );
+    const listHashes = (all: TermList[], file: (i: number, h: string) => string) =>
+      all.map((list, i) => {
+        const f = json((h) => file(i, h), list);
+        out.push(f);
+        return f.hash;
+      });
+    const listTable: TermListTable = {
+      tags: listHashes(lists.tags, tagListFile),
+      themes: listHashes(lists.themes, themeListFile),
+    };
+    const termLists = json((h) => `${DATA_DIR}/termlists.${h}.json`, listTable);
+    out.push(termLists);
+
     let packTable = '';
     if (options.packs !== false) {
       const packed = packFiles(
@@ -125,6 +151,7 @@ export const createArchiveEmitter = (options: ArchiveOptions = {}): Emitter => (
       index: indexName,
       search: searchFileName(previous),
       packs: packTable,
+      termLists: termLists.fileName,
     };
     out.push(json((h) => `${DATA_DIR}/manifest.${h}.json`, manifest));
     // The files as made: reading `source` of a page file or pack makes its text (lazyJson).

@@ -21,7 +21,7 @@ export interface EssayFiles {
   body: OutputFile;
 }
 
-const SHARED_FILE = /^data\/(?:summaries|slugs|words|postings)\//;
+const SHARED_FILE = /^data\/(?:summaries|slugs|words|postings|tags|themes)\//;
 
 export function packFiles(
   essays: readonly EssayFiles[],

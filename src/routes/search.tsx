@@ -1,6 +1,5 @@
 import { startTransition, useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import type { Catalog } from '../data/catalog';
 import { loadSummaries } from '../data/essays';
 import type { EssaySummary } from '../domain/essay';
 import { ActiveFilters, type ActiveFilter } from '../components/ActiveFilters';
@@ -15,7 +14,7 @@ import { useRememberListContext } from '../hooks/useListContext';
 import { useProgress } from '../hooks/useProgress';
 import { useSearch } from '../hooks/useSearch';
 import type { SearchAnswer } from '../search/client';
-import { useCatalog } from '../hooks/useCatalog';
+import { useCatalog, useTermMaps, type TermMaps } from '../hooks/useCatalog';
 import { useArchive } from './rootData';
 import { useSnippets } from '../hooks/useSnippets';
 import { paths } from '../paths';
@@ -24,12 +23,14 @@ import { paths } from '../paths';
  * Search results. `?q=` is the query; `tag`, `theme` and `length` narrow it, with the same
  * URL values as the list, so "search within a tag" is a shareable link.
  */
+/** URL keys that narrow a search: only then does it need the catalog. */
+const FILTER_KEYS = ['tag', 'theme', 'length', 'from', 'to'];
+
 export function SearchPage() {
-  // Filters narrow a search across the whole archive: the catalog, loaded on first use.
-  const { catalog, error } = useCatalog();
+  const { terms, error } = useTermMaps();
   const { count } = useArchive();
   const [params] = useSearchParams();
-  if (catalog) return <SearchResults catalog={catalog} />;
+  if (terms) return <SearchResults terms={terms} />;
   return (
     <>
       <PageMeta noindex title="Search" description="Search the essays, even offline." />
@@ -75,19 +76,24 @@ function useShownAnswer(latest: SearchAnswer | null, page: number): Shown | null
   return shown;
 }
 
-function SearchResults({ catalog }: { catalog: Catalog }) {
+function SearchResults({ terms: catalog }: { terms: TermMaps }) {
   const archive = useArchive();
   const [params, setParams] = useSearchParams();
   const location = useLocation();
-  const q = params.get('q') ?? '';
   const key = params.toString();
   const filters = useMemo(() => parseListQuery(new URLSearchParams(key), catalog), [key, catalog]);
+  // Filters narrow a search across the whole archive: the catalog, loaded on first use.
+  const filtered = FILTER_KEYS.some((k) => params.has(k));
+  const full = useCatalog(filtered);
   // The filters narrow the search in the worker, before the best results are cut: filtering
   // the best 200 afterwards missed matches ranked lower in the whole archive.
   const within = useMemo(
-    () => (hasFilters(filters) ? filterIndexes(catalog, filters) : null),
-    [catalog, filters],
+    () => (hasFilters(filters) && full.catalog ? filterIndexes(full.catalog, filters) : null),
+    [full.catalog, filters],
   );
+  // Until the catalog is here, a filtered search waits rather than answering unfiltered.
+  const waiting = hasFilters(filters) && !full.catalog;
+  const q = params.get('q') ?? '';
   const withinKey = within
     ? listQueryToParams({
         tags: filters.tags,
@@ -97,7 +103,7 @@ function SearchResults({ catalog }: { catalog: Catalog }) {
         to: filters.to,
       }).toString()
     : '';
-  const state = useSearch(q, within, withinKey);
+  const state = useSearch(waiting ? '' : q, within, withinKey);
   const progress = useProgress();
   const latest =
     state.status === 'done' ? state.answer : state.status === 'loading' ? state.previous : null;
@@ -109,6 +115,7 @@ function SearchResults({ catalog }: { catalog: Catalog }) {
   const answer = shownAnswer?.answer ?? null;
   const wantedPage = latest ? Math.min(filters.page, pageCount(latest.result.hits.length)) : 1;
   const busy =
+    waiting ||
     state.status === 'loading' ||
     answer !== latest ||
     (shownAnswer !== null && shownAnswer.page !== wantedPage);
@@ -179,8 +186,11 @@ function SearchResults({ catalog }: { catalog: Catalog }) {
   ];
 
   let status: string;
-  if (q.trim() === '')
-    status = `Search the titles, tags, themes and full text of ${catalog.count.toLocaleString('en')} essays.`;
+  if (waiting && full.error)
+    status = `Search is unavailable: ${full.error} Reload the page to try again.`;
+  else if (waiting) status = 'Searching…';
+  else if (q.trim() === '')
+    status = `Search the titles, tags, themes and full text of ${archive.count.toLocaleString('en')} essays.`;
   else if (state.status === 'error')
     status = `Search is unavailable: ${state.message} Reload the page to try again.`;
   else if (stale)

@@ -2,38 +2,25 @@ import { useMemo } from 'react';
 import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { PageMeta } from '../components/PageMeta';
 import { TermChips } from '../components/TermChips';
-import { loadCatalog } from '../data/essays';
-import { tagsAmong, indexesWhere } from '../data/terms';
-import { termFromSlug, termLabel } from '../domain/slugs';
-import type { Term } from '../domain/browse';
+import { termLabel } from '../domain/slugs';
 import { paths } from '../paths';
-import { BrowseView, loadListData, type ListData } from './browseView';
+import { BrowseView } from './browseView';
+import { loadTermPage, type TermPageData } from './termPage';
 import { NotFound } from './notFound';
 
-type TermData = ListData & { key: string; related: Term[] };
-
-/** A tag's list, from the catalog (the packed facets); null for a tag the archive lacks. */
-export async function tagLoader({ params, request }: LoaderFunctionArgs): Promise<TermData | null> {
-  const key = termFromSlug(params.slug ?? '');
-  const catalog = await loadCatalog();
-  if (key === null || !catalog.tags.has(key)) return null;
-  // Walks every essay: computed once per navigation here, not on every render.
-  const related = tagsAmong(
-    catalog,
-    indexesWhere(catalog, (i) => catalog.tagKeys[i]!.includes(key)),
-    [key],
-  ).slice(0, 10);
-  return { key, related, ...(await loadListData(request, { tag: key })) };
+/** A tag's list; null for a tag the archive lacks (src/routes/termPage.ts). */
+export function tagLoader({ params, request }: LoaderFunctionArgs): Promise<TermPageData | null> {
+  return loadTermPage('tag', params.slug ?? '', request);
 }
 
 export function TagPage() {
-  const data = useLoaderData<TermData | null>();
+  const data = useLoaderData<TermPageData | null>();
   if (!data) return <NotFound />;
   return <TagList data={data} />;
 }
 
-function TagList({ data: { key, related, catalog, view } }: { data: TermData }) {
-  const term = catalog.tags.get(key)!;
+function TagList({ data: { key, related, view } }: { data: TermPageData }) {
+  const term = view.tags.get(key)!;
   const fixed = useMemo(() => ({ tag: key }), [key]);
   const label = termLabel(term.value).text;
   return (

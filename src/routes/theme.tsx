@@ -2,41 +2,25 @@ import { useMemo } from 'react';
 import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { PageMeta } from '../components/PageMeta';
 import { TermChips } from '../components/TermChips';
-import { loadCatalog } from '../data/essays';
-import { indexesWhere, tagsAmong } from '../data/terms';
-import { termFromSlug, termLabel } from '../domain/slugs';
-import type { Term } from '../domain/browse';
+import { termLabel } from '../domain/slugs';
 import { paths } from '../paths';
-import { BrowseView, loadListData, type ListData } from './browseView';
+import { BrowseView } from './browseView';
+import { loadTermPage, type TermPageData } from './termPage';
 import { NotFound } from './notFound';
 
-type TermData = ListData & { key: string; related: Term[] };
-
-/** A theme's list, from the catalog (the packed facets); null for a theme the archive lacks. */
-export async function themeLoader({
-  params,
-  request,
-}: LoaderFunctionArgs): Promise<TermData | null> {
-  const key = termFromSlug(params.slug ?? '');
-  const catalog = await loadCatalog();
-  if (key === null || !catalog.themes.has(key)) return null;
-  // Walks every essay: computed once per navigation here, not on every render.
-  const tags = tagsAmong(
-    catalog,
-    indexesWhere(catalog, (i) => catalog.themeKeys[i] === key),
-    [key],
-  ).slice(0, 12);
-  return { key, related: tags, ...(await loadListData(request, { theme: key })) };
+/** A theme's list; null for a theme the archive lacks (src/routes/termPage.ts). */
+export function themeLoader({ params, request }: LoaderFunctionArgs): Promise<TermPageData | null> {
+  return loadTermPage('theme', params.slug ?? '', request);
 }
 
 export function ThemePage() {
-  const data = useLoaderData<TermData | null>();
+  const data = useLoaderData<TermPageData | null>();
   if (!data) return <NotFound />;
   return <ThemeList data={data} />;
 }
 
-function ThemeList({ data: { key, related: tags, catalog, view } }: { data: TermData }) {
-  const term = catalog.themes.get(key)!;
+function ThemeList({ data: { key, related: tags, view } }: { data: TermPageData }) {
+  const term = view.themes.get(key)!;
   const fixed = useMemo(() => ({ theme: key }), [key]);
   const label = termLabel(term.value);
   return (

@@ -77,6 +77,31 @@ test.describe('first visit, no service worker', () => {
     );
   });
 
+  test('a tag’s page loads its own list, not the facets of every essay, until a filter asks', async ({
+    page,
+  }) => {
+    const files = watchData(page);
+    await page.goto(`/essays/${SLUG}`);
+    const href = (await page.locator('main a[href*="/tags/"]').first().getAttribute('href'))!;
+    files.length = 0;
+    await page.goto(href);
+    await expect(page.locator('html')).toHaveAttribute('data-render', 'hydrated');
+    await expect(page.locator('main .essay-card').first()).toBeVisible();
+    expect(kinds(files)).toEqual([
+      'manifest.',
+      'summaries.',
+      'summaries/',
+      'tags/',
+      'termlists.',
+      'terms.',
+    ]);
+    // Its count and the filter panel agree with the whole archive's facets.
+    const count = (await page.locator('.results-count').textContent())!;
+    await page.goto(`${href}?sort=oldest`);
+    await expect(page.locator('.results-count')).toHaveText(count);
+    expect(kinds(files)).toContain('facets.');
+  });
+
   test('search finds an essay from anywhere in the archive, loading only the shards it needs', async ({
     page,
   }) => {
@@ -91,12 +116,26 @@ test.describe('first visit, no service worker', () => {
     await expect(page.getByRole('main').getByRole('status')).toContainText(/match/);
     await expect(page.locator('.search-hit').first()).toBeVisible();
     expect(kinds(files)).not.toContain('index.');
+    // Without filters a search needs no facets (the largest piece at 100,000 essays).
+    expect(kinds(files)).not.toContain('facets.');
     expect(new Set(files.filter((f) => f.startsWith('words/'))).size).toBe(1);
     expect(new Set(files.filter((f) => f.startsWith('postings/'))).size).toBe(1);
     expect(readdirSync('dist-fixtures/large/data/postings').length).toBeGreaterThan(1);
     // The whole title finds it first.
     await box.fill(`"${title}"`);
     await expect(page.locator('.search-hit').first().getByRole('heading')).toHaveText(title);
+  });
+
+  test('a search within a tag loads the facets and finds the essay there', async ({ page }) => {
+    const files = watchData(page);
+    await page.goto(`/essays/${SLUG}`);
+    const tag = page.locator('main a[href*="/tags/"]').first();
+    const tagSlug = (await tag.getAttribute('href'))!.replace(/.*\/tags\//, '');
+    const title = (await page.getByRole('heading', { level: 1 }).textContent())!;
+    await page.goto(`/search?q=${encodeURIComponent(`"${title}"`)}&tag=${tagSlug}`);
+    await expect(page.locator('.search-hit').first().getByRole('heading')).toHaveText(title);
+    expect(kinds(files)).toContain('facets.');
+    await expect(page.getByRole('main').getByRole('status')).toContainText(/match/);
   });
 });
 

@@ -17,6 +17,15 @@ import type { ArchiveFacets } from '../../src/domain/facets';
 import { lengthBucket } from '../../src/domain/browse';
 import { normalizeTerm } from '../../src/domain/slugs';
 import { catalogFromFacets } from '../../src/data/catalog';
+import { queryList } from '../../src/data/browse';
+import { termListView } from '../../src/data/listView';
+import {
+  decodeIds,
+  tagListFile,
+  themeListFile,
+  type TermList,
+  type TermListTable,
+} from '../../src/domain/termLists';
 import type { SearchManifest } from '../../src/domain/searchShards';
 import { createEngine } from '../../src/search/engine';
 import { ShardStore, storeOfFiles } from '../../src/search/shardStore';
@@ -158,6 +167,38 @@ describe('the archive in pieces', () => {
     expect(terms.themes.reduce((n, t) => n + t.count, 0)).toBe(600);
     expect(Object.values(terms.lengths).reduce((a, b) => a + b, 0)).toBe(600);
     expect(terms.months.min <= terms.months.max).toBe(true);
+  });
+
+  it('gives each tag and theme its own list: the same essays and counts the catalog gives', () => {
+    const manifest = manifestOf();
+    const terms = json<ArchiveTerms>(manifest.terms);
+    const catalog = catalogFromFacets(terms, json<ArchiveFacets>(manifest.facets));
+    const table = json<TermListTable>(manifest.termLists);
+    const query = {
+      tags: [],
+      theme: null,
+      length: null,
+      from: null,
+      to: null,
+      sort: 'newest',
+      page: 1,
+    } as const;
+    const sorted = (m: ReadonlyMap<string, number>) => [...m].filter(([, n]) => n > 0).sort();
+    for (const kind of ['tag', 'theme'] as const) {
+      const keys = [...(kind === 'tag' ? catalog.tags : catalog.themes).keys()];
+      keys.forEach((key, i) => {
+        const list = json<TermList>(
+          kind === 'tag' ? tagListFile(i, table.tags[i]!) : themeListFile(i, table.themes[i]!),
+        );
+        const q = kind === 'tag' ? { ...query, tags: [key] } : { ...query, theme: key };
+        const full = queryList(catalog, q);
+        expect(decodeIds(list), key).toEqual(full.ids);
+        const view = termListView(terms, list, kind, q, full.ids.length, []);
+        expect(sorted(view.facets.tags)).toEqual(sorted(full.facets.tags));
+        expect(sorted(view.facets.themes)).toEqual(sorted(full.facets.themes));
+        expect(sorted(view.facets.lengths)).toEqual(sorted(full.facets.lengths));
+      });
+    }
   });
 });
 
