@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- list|search|offline|prerender|scale|dev|lighthouse]`: prints performance figures and compares them with budgets.
+ * `npm run bench [-- list|search|offline|prerender|scale|scale-pages|dev|lighthouse]`: prints performance figures and compares them with budgets.
  * Not a test: this machine is noisy, so figures are medians and p95 over many runs, and the
  * script exits non-zero only to flag a budget overrun for a human to look at.
  */
@@ -44,6 +44,11 @@ try {
     if (!wants('search')) await benchSearchBrowser(browser, COUNTS);
     if (!wants('offline')) await benchOffline(browser, COUNTS);
     if (!wants('dev')) await benchDevEdit(COUNTS.filter((c) => c <= 10_000));
+    printFigures(`Scale: ${COUNTS.map((c) => c.toLocaleString('en')).join(' / ')} essays`, COUNTS);
+  }
+  if (only.has('scale-pages')) {
+    // The scale table's page figures alone: build, first-visit bytes, Lighthouse.
+    await benchScale(browser, COUNTS);
     printFigures(`Scale: ${COUNTS.map((c) => c.toLocaleString('en')).join(' / ')} essays`, COUNTS);
   }
   if (wants('dev')) {
