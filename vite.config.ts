@@ -78,4 +78,9 @@ export default defineConfig({
     reportCompressedSize: false,
   },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  server: {
+    // Built sites and bench corpora (hundreds of thousands of files at 100,000 essays) are
+    // not the app's source: watching them ran out of the system's file watchers.
+    watch: { ignored: ['**/.tmp/**', '**/dist/**', '**/dist-fixtures/**'] },
+  },
 });
