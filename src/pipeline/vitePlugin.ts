@@ -7,6 +7,7 @@ import { ESSAY_EXTENSIONS } from './load.ts';
 import { formatProblem, formatReport } from './problems.ts';
 import { publishEmitter } from './publishEmitter.ts';
 import { devPipeline, type DevPipeline } from './devPipeline.ts';
+import { devSearchEmitter, type DevSearch } from './devSearch.ts';
 import { runPipeline, type PipelineResult } from './run.ts';
 import { searchIndexEmitter } from './searchEmitter.ts';
 import { serialRunner } from './serialRunner.ts';
@@ -78,9 +79,11 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
   let byName = new Map<string, OutputFile>();
   /** Under `vite dev`: the pipeline that keeps per-file work between edits. */
   let dev: DevPipeline | null = null;
+  /** Under `vite dev`: the search index, built when first asked for. */
+  let devSearch: DevSearch | null = null;
   const emitters = (inDev: boolean) => [
     essayDataEmitter,
-    searchIndexEmitter,
+    inDev ? (devSearch = devSearchEmitter()) : searchIndexEmitter,
     createArchiveEmitter({ autoSaveBytes: options.autoSaveBytes, packs: !inDev }),
     publishEmitter(options.site),
   ];
@@ -226,7 +229,7 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
         const base = server.config.base;
         const url = (req.url ?? '').split('?')[0]!;
         const name = url.startsWith(base) ? decodeURIComponent(url.slice(base.length)) : '';
-        const file = byName.get(name);
+        const file = byName.get(name) ?? devSearch?.file(name);
         if (!file) return next();
         res.setHeader(
           'Content-Type',

@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../scripts/corpusLib';
+import type { SearchManifest } from '../../src/domain/searchShards';
+import { createArchiveEmitter } from '../../src/pipeline/archiveEmitter';
 import { devPipeline } from '../../src/pipeline/devPipeline';
+import { devSearchEmitter } from '../../src/pipeline/devSearch';
+import { essayDataEmitter } from '../../src/pipeline/emit';
 import { runPipeline, type PipelineResult } from '../../src/pipeline/run';
 
 /**
@@ -72,5 +76,30 @@ describe('the dev pipeline', () => {
     writeFileSync(names[0]!, good);
     pipeline.changed(names[0]!);
     expect((await pipeline.run()).ok).toBe(true);
+  });
+});
+
+describe('the search index under vite dev', () => {
+  it('is built on request, with the very shards a build writes', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'dev-search-'));
+    writeCorpus({ count: 40, out: dir });
+    const search = devSearchEmitter();
+    const pipeline = devPipeline(dir, {
+      anchorDate: ANCHOR,
+      emitters: [essayDataEmitter, search, createArchiveEmitter({ packs: false })],
+    });
+    const dev = files(await pipeline.run());
+    const built = files(await runPipeline(dir, { anchorDate: ANCHOR }));
+    const manifestName = [...dev.keys()].find((f) => f.startsWith('data/search.'))!;
+    const manifest = JSON.parse(dev.get(manifestName)!) as SearchManifest;
+    const builtManifest = [...built.keys()].find((f) => f.startsWith('data/search.'))!;
+    expect(manifest).toEqual(JSON.parse(built.get(builtManifest)!));
+    const shards = [...manifest.words.map((w) => w.file), ...manifest.postingsFiles];
+    expect(shards.length).toBeGreaterThan(1);
+    for (const shard of shards) expect(search.file(shard)?.source).toBe(built.get(shard));
+    // Only search files are answered, and a new run names a new manifest.
+    expect(search.file('data/index.0123456789.json')).toBeUndefined();
+    const again = files(await pipeline.run());
+    expect([...again.keys()].find((f) => f.startsWith('data/search.'))).not.toBe(manifestName);
   });
 });
