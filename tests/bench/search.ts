@@ -43,7 +43,11 @@ export function relevance(queries: readonly TargetQuery[], run: (q: string) => n
   const n = rows.reduce((s, r) => s + r.queries, 0);
   const hit10 = (100 * rows.reduce((s, r) => s + r['hit@10'], 0)) / n;
   const hit1 = (100 * rows.reduce((s, r) => s + r['hit@1'], 0)) / n;
-  return { rows, n, hit1, hit10 };
+  const answerable = queries.filter((q) => q.ties < 10);
+  const hitAnswerable =
+    (100 * answerable.filter((q) => run(q.query).slice(0, 10).includes(q.target)).length) /
+    Math.max(1, answerable.length);
+  return { rows, n, hit1, hit10, answerable: answerable.length, hitAnswerable };
 }
 
 export async function benchSearchNode(counts: readonly number[]): Promise<void> {
@@ -75,7 +79,9 @@ export async function benchSearchNode(counts: readonly number[]): Promise<void> 
     console.log(`\nSearch, Node, ${count} essays: ${queries.length} queries with a known target`);
     const rel = relevance(queries, (q) => engine.search(q, 10).hits.map((h) => h.doc));
     table(rel.rows);
-    console.log(`  all: hit@1 ${rel.hit1.toFixed(1)}%, hit@10 ${rel.hit10.toFixed(1)}%`);
+    console.log(
+      `  all: hit@1 ${rel.hit1.toFixed(1)}%, hit@10 ${rel.hit10.toFixed(1)}%; the ${rel.answerable} queries fewer than 10 other essays fully match: hit@10 ${rel.hitAnswerable.toFixed(1)}%`,
+    );
 
     const samples: number[] = [];
     for (const q of queries) {

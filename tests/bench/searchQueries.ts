@@ -26,6 +26,13 @@ export interface TargetQuery {
   kind: Kind;
   query: string;
   target: number;
+  /**
+   * Other essays carrying every word the reader meant (before typos and cut-offs): at ten or
+   * more, even a perfect ranker cannot be sure to show the target in its first ten, so such
+   * a query measures the archive's ambiguity, not the engine (synthetic words repeat across
+   * 100,000 essays).
+   */
+  ties: number;
 }
 
 function typo(word: string, random: () => number): string {
@@ -48,6 +55,24 @@ export function makeQueries(
   const tagDf = new Map<string, number>();
   for (const e of essays) for (const t of e.tags) tagDf.set(t, (tagDf.get(t) ?? 0) + 1);
 
+  // Every field's words, per essay, for counting the essays a query cannot tell apart.
+  const allTerms = essays.map(
+    (e, i) =>
+      new Set([
+        ...bodyTerms[i]!,
+        ...indexTerms([e.title, e.description, e.theme, ...e.tags].join(' ')),
+      ]),
+  );
+  const tiesOf = (meant: string, target: number) => {
+    const want = [...new Set(indexTerms(meant))];
+    if (want.length === 0) return 0;
+    let n = 0;
+    allTerms.forEach((terms, i) => {
+      if (i !== target && want.every((t) => terms.has(t))) n++;
+    });
+    return n;
+  };
+
   const out: TargetQuery[] = [];
   for (const kind of KINDS) {
     let made = 0;
@@ -59,37 +84,42 @@ export function makeQueries(
         .sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1));
       const titleWords = words(e.title).filter((w) => w.length > 3 && !STOP_WORDS.has(w));
       let query: string | null = null;
+      let meant = '';
       switch (kind) {
         case 'title':
-          if (titleWords.length > 0) query = e.title;
+          if (titleWords.length > 0) query = meant = e.title;
           break;
         case 'title typo': {
           const longest = [...titleWords].sort((a, b) => b.length - a.length)[0];
           if (longest && longest.length >= 5)
             query = e.title.toLowerCase().replace(longest, typo(longest, random));
+          meant = e.title;
           break;
         }
         case 'title prefix':
           if (e.title.length > 12)
             query = e.title.slice(0, Math.ceil(e.title.length * 0.6)).trimEnd();
+          meant = query?.replace(/\S*$/, '') ?? ''; // the last word may be cut off
           break;
         case 'tag': {
           const tag = [...e.tags].sort((a, b) => tagDf.get(a)! - tagDf.get(b)!)[0];
-          if (tag && titleWords[0]) query = `${tag} ${titleWords[0]}`;
+          if (tag && titleWords[0]) query = meant = `${tag} ${titleWords[0]}`;
           break;
         }
         case 'body word':
-          if (rare[0]) query = rare[0];
+          if (rare[0]) query = meant = rare[0];
           break;
         case 'body typo':
           if (rare[0] && rare[0].length >= 6) query = typo(rare[0], random);
+          meant = rare[0] ?? '';
           break;
         case 'body prefix':
           if (rare[0] && rare[0].length >= 7)
             query = rare[0].slice(0, Math.max(5, Math.ceil(rare[0].length * 0.7)));
+          meant = rare[0] ?? '';
           break;
         case 'two body words':
-          if (rare.length >= 4) query = `${rare[2]} ${rare[3]}`;
+          if (rare.length >= 4) query = meant = `${rare[2]} ${rare[3]}`;
           break;
         case 'description': {
           // Four consecutive words, at least two of them not stop words (what a reader recalls).
@@ -97,13 +127,14 @@ export function makeQueries(
           if (ws.length >= 8) {
             const at = Math.floor(random() * (ws.length - 4));
             const window = ws.slice(at, at + 4);
-            if (window.filter((w) => !STOP_WORDS.has(w)).length >= 2) query = window.join(' ');
+            if (window.filter((w) => !STOP_WORDS.has(w)).length >= 2)
+              query = meant = window.join(' ');
           }
           break;
         }
       }
       if (query) {
-        out.push({ kind, query, target });
+        out.push({ kind, query, target, ties: tiesOf(meant, target) });
         made++;
       }
     }
