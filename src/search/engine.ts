@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { decodePostings, levelWeight } from '../domain/searchIndex';
+import { decodePostings, levelWeight, WEIGHT_LEVELS } from '../domain/searchIndex';
 import { allowedEdits, editDistance } from './editDistance';
 import { signatureCandidates } from './letterSignature';
 import { parseQuery, type ParsedQuery, type QueryToken } from './query';
@@ -51,6 +51,51 @@ const TYPO_FACTOR = [1, 0.6, 0.4];
 const MAX_PREFIX_EXPANSIONS = 16;
 const MAX_FUZZY_EXPANSIONS = 8;
 const POSTINGS_CACHE = 4000;
+/** Each weight level's weight, once: a keystroke at 100,000 essays reads ~10⁶ postings. */
+const LEVEL_WEIGHT = Float64Array.from({ length: WEIGHT_LEVELS }, (_, l) => levelWeight(l));
+
+/**
+ * The best `limit` of the essays `docs`, in ranking order (more query words matched, then a
+ * higher score, then the newer essay), without sorting every match (a short prefix matches
+ * most of a large archive): a heap of the best so far, the worst on top.
+ */
+function bestOf(
+  docs: readonly number[],
+  limit: number,
+  matched: ArrayLike<number>,
+  scores: ArrayLike<number>,
+): number[] {
+  /** Negative when essay a ranks above essay b. */
+  const order = (a: number, b: number) =>
+    matched[b]! - matched[a]! || scores[b]! - scores[a]! || a - b;
+  const heap: number[] = [];
+  const below = (i: number, j: number) => order(heap[i]!, heap[j]!) > 0;
+  const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j]!, heap[i]!]);
+  for (const d of docs) {
+    if (heap.length < limit) {
+      heap.push(d);
+      for (let i = heap.length - 1; i > 0;) {
+        const parent = (i - 1) >> 1;
+        if (!below(i, parent)) break;
+        swap(i, parent);
+        i = parent;
+      }
+    } else if (limit > 0 && order(d, heap[0]!) < 0) {
+      heap[0] = d;
+      for (let i = 0; ;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let w = i;
+        if (l < heap.length && below(l, w)) w = l;
+        if (r < heap.length && below(r, w)) w = r;
+        if (w === i) break;
+        swap(i, w);
+        i = w;
+      }
+    }
+  }
+  return heap.sort(order);
+}
 
 export interface Engine {
   /**
@@ -217,7 +262,7 @@ export function createEngine(source: IndexSource & ShardLoader): Engine {
         const { docs, weights } = postingsOf(n);
         for (let j = 0; j < docs.length; j++) {
           const d = docs[j]!;
-          const w = factor * levelWeight(weights[j]!);
+          const w = factor * LEVEL_WEIGHT[weights[j]!]!;
           if (best[d] === 0) hitThisToken.push(d);
           if (w > best[d]!) best[d] = w;
         }
@@ -241,22 +286,26 @@ export function createEngine(source: IndexSource & ShardLoader): Engine {
       }
       for (const d of hitThisToken) best[d] = 0;
     });
-    let hits: Hit[] = [];
+    const kept: number[] = [];
     let totalInArchive = 0;
     for (const d of touched) {
       if (!excluded[d]) {
         totalInArchive++;
-        if (!within || withinStamp[d] === stamp)
-          hits.push({ doc: d, score: scores[d]!, matched: matched[d]! });
+        if (!within || withinStamp[d] === stamp) kept.push(d);
       }
+    }
+    const total = kept.length;
+    const hits: Hit[] = bestOf(kept, limit, matched, scores).map((d) => ({
+      doc: d,
+      score: scores[d]!,
+      matched: matched[d]!,
+    }));
+    for (const d of touched) {
       scores[d] = 0;
       matched[d] = 0;
       excluded[d] = 0;
       touchedMark[d] = 0;
     }
-    hits.sort((a, b) => b.matched - a.matched || b.score - a.score || a.doc - b.doc);
-    const total = hits.length;
-    hits = hits.slice(0, limit);
     return {
       query,
       hits,

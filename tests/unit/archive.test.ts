@@ -85,6 +85,34 @@ describe('the archive in pieces', () => {
     expect(engine.search(typo, 10).hits.map((h) => h.doc)).toContain(123);
   });
 
+  it('keeps the best few of many matches in the order a full sort gives', async () => {
+    const manifest = manifestOf();
+    const whole = storeOfFiles(manifest.search, files);
+    await whole.loadAll();
+    const engine = createEngine(whole);
+    const titles = json<EssayIndex>(manifest.index).essays.map((e) => e.title);
+    // Short prefixes match much of the archive: the cut must not change who comes first.
+    const queries = [1, 50, 300].flatMap((i) => {
+      const [first, second = ''] = titles[i]!.split(' ').sort((a, b) => b.length - a.length);
+      return [first!.slice(0, 2), first!.slice(0, 3), first!, `${first} ${second.slice(0, 2)}`];
+    });
+    let most = 0;
+    for (const q of queries) {
+      const all = engine.search(q, 100_000);
+      most = Math.max(most, all.total);
+      const ranked = [...all.hits].sort(
+        (a, b) => b.matched - a.matched || b.score - a.score || a.doc - b.doc,
+      );
+      expect(all.hits).toEqual(ranked);
+      for (const k of [1, 7, 20]) {
+        const top = engine.search(q, k);
+        expect(top.hits, `${q} top ${k}`).toEqual(ranked.slice(0, k));
+        expect(top.total).toBe(all.total);
+      }
+    }
+    expect(most).toBeGreaterThan(100); // the cut was really made
+  });
+
   it('finds every essay from its slug: manifest → bucket → page file → summary and body', () => {
     const manifest = manifestOf();
     const index = json<EssayIndex>(manifest.index);
