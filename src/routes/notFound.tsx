@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { ErrorScreen } from '../components/ErrorScreen';
-import type { Catalog } from '../data/catalog';
-import { loadCatalog, loadWholeIndex } from '../data/essays';
-import type { EssayIndex } from '../domain/essay';
+import { termMaps } from '../data/catalog';
+import { loadSummaries, loadTerms } from '../data/essays';
 import { closest } from '../data/suggest';
+import { search } from '../search/client';
 import { termFromSlug, termLabel } from '../domain/slugs';
 import { paths } from '../paths';
 
@@ -21,29 +21,29 @@ function safeDecode(s: string): string {
   }
 }
 
-interface Library {
-  index: EssayIndex;
-  catalog: Catalog;
-}
-
-function suggestionsFor(pathname: string, library: Library | undefined): Suggestion[] {
-  if (!library) return [];
+/**
+ * "Did you mean": for a tag or theme, the closest of every term (the small terms file); for
+ * an essay, the closest by slug among what a search for the address's words finds, so a
+ * missing page costs a search's few shards at any archive size, not every summary (13 MB
+ * gzipped at 100,000 essays).
+ */
+async function suggestionsFor(pathname: string): Promise<Suggestion[]> {
   const [, section = '', rawSlug = ''] =
     /\/(essays|tags|themes)\/([^/]*)\/?$/.exec(safeDecode(pathname)) ?? [];
-  const wanted = rawSlug || pathname;
   if (section === 'tags' || section === 'themes') {
-    const terms = [
-      ...(section === 'tags' ? library.catalog.tags : library.catalog.themes).values(),
-    ];
+    const maps = termMaps(await loadTerms());
+    const terms = [...(section === 'tags' ? maps.tags : maps.themes).values()];
     const target = termFromSlug(rawSlug) ?? rawSlug.replace(/[-~]/g, ' ');
     return closest(target, terms, (t) => t.key).map((t) => ({
       to: section === 'tags' ? paths.tag.build(t.value) : paths.theme.build(t.value),
       label: termLabel(t.value).text,
     }));
   }
-  return closest(wanted.replace(/[-/]/g, ' '), library.index.essays, (e) =>
-    e.slug.replace(/-/g, ' '),
-  ).map((e) => ({
+  const wanted = (rawSlug || pathname).replace(/[-/]/g, ' ').trim();
+  if (wanted === '') return [];
+  const { result } = await search(wanted, 20);
+  const found = await loadSummaries(result.hits.map((h) => h.doc));
+  return closest(wanted, found, (e) => e.slug.replace(/-/g, ' ')).map((e) => ({
     to: paths.essay.build(e.slug),
     label: e.title,
   }));
@@ -52,20 +52,19 @@ function suggestionsFor(pathname: string, library: Library | undefined): Suggest
 /** A real 404 view: says what happened and offers the closest matches. */
 export function NotFound() {
   const { pathname } = useLocation();
-  // The closest matches are looked for across every title, loaded for this page only and
-  // after it has painted (a missing address is rare; every other page does without it).
-  const [library, setLibrary] = useState<Library | undefined>(undefined);
+  // Looked for after the page has painted (a missing address is rare).
+  const [found, setFound] = useState<{ pathname: string; list: Suggestion[] } | null>(null);
   useEffect(() => {
     let live = true;
-    Promise.all([loadWholeIndex(), loadCatalog()]).then(
-      ([index, catalog]) => live && setLibrary({ index, catalog }),
-      () => {}, // offline: no suggestions
+    suggestionsFor(pathname).then(
+      (list) => live && setFound({ pathname, list }),
+      () => {}, // offline and not saved: no suggestions
     );
     return () => {
       live = false;
     };
-  }, []);
-  const suggestions = suggestionsFor(pathname, library);
+  }, [pathname]);
+  const suggestions = found?.pathname === pathname ? found.list : [];
   return (
     <ErrorScreen title="No page here">
       <p>

@@ -102,6 +102,24 @@ test.describe('first visit, no service worker', () => {
     expect(kinds(files)).toContain('facets.');
   });
 
+  test('a mistyped essay address suggests the essay without loading every summary', async ({
+    page,
+  }) => {
+    await page.goto(`/essays/${SLUG}`);
+    const title = (await page.getByRole('heading', { level: 1 }).textContent())!;
+    const files = watchData(page);
+    // One letter dropped from the middle of the address's longest word.
+    const longest = SLUG.split('-').sort((a, b) => b.length - a.length)[0]!;
+    const cut = Math.floor(longest.length / 2);
+    await page.goto(
+      `/essays/${SLUG.replace(longest, longest.slice(0, cut) + longest.slice(cut + 1))}`,
+    );
+    await expect(page.getByRole('heading', { level: 1, name: 'No page here' })).toBeVisible();
+    await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible();
+    expect(kinds(files)).not.toContain('index.');
+    expect(kinds(files)).not.toContain('facets.');
+  });
+
   test('search finds an essay from anywhere in the archive, loading only the shards it needs', async ({
     page,
   }) => {
