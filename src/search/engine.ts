@@ -49,6 +49,13 @@ export interface SearchResult {
 const PREFIX_FACTOR = 0.85;
 const TYPO_FACTOR = [1, 0.6, 0.4];
 const MAX_PREFIX_EXPANSIONS = 16;
+/**
+ * Fewer completions for a word just begun: two letters begin the commonest words, whose
+ * postings cover most of a large archive (the slowest keystrokes at 100,000 essays), and
+ * they say little about which essay is meant (they do not count as a matched word).
+ */
+const prefixExpansions = (length: number) =>
+  length <= 2 ? 4 : length === 3 ? 8 : MAX_PREFIX_EXPANSIONS;
 const MAX_FUZZY_EXPANSIONS = 8;
 const POSTINGS_CACHE = 4000;
 /** Each weight level's weight, once: a keystroke at 100,000 essays reads ~10⁶ postings. */
@@ -190,14 +197,15 @@ export function createEngine(source: IndexSource & ShardLoader): Engine {
    */
   function commonestCompletions(shard: WordShard, prefix: string): number[] {
     const top: number[] = [];
+    const limit = prefixExpansions(prefix.length);
     const { terms } = shard;
     const size = (i: number) => shard.docs[i]!;
     for (let i = lowerBound(terms, prefix); i < terms.length && terms[i]!.startsWith(prefix); i++) {
-      if (top.length === MAX_PREFIX_EXPANSIONS && size(i) <= size(top[top.length - 1]!)) continue;
+      if (top.length === limit && size(i) <= size(top[top.length - 1]!)) continue;
       let at = top.length;
       while (at > 0 && size(top[at - 1]!) < size(i)) at--;
       top.splice(at, 0, i);
-      if (top.length > MAX_PREFIX_EXPANSIONS) top.pop();
+      if (top.length > limit) top.pop();
     }
     return top;
   }
