@@ -4,6 +4,10 @@ import { expect, expectNoAxeViolations, test } from './fixtures';
 const LONG = '/essays/a-year-of-reading-capital-in-a-laundromat';
 
 async function openSettings(page: Page) {
+  // The app starts after the prerendered page's first paint (decision 0010); on a loaded
+  // machine a click before then lands on a button with no handler yet. (Under the service
+  // worker the page renders from the shell: `client`.)
+  await expect(page.locator('html')).toHaveAttribute('data-render', /^(hydrated|client)$/);
   await page.getByRole('button', { name: 'Reading settings' }).click();
   return page.getByRole('group', { name: 'Reading settings' });
 }
