@@ -20,8 +20,8 @@ export const ESSAYS_PER_PACK = 48;
 export const SHARED_PACK_BYTES = 256 * 1024;
 
 /**
- * Saved without asking up to 40 MB (about 10,000 essays of a few hundred words): a size a
- * phone keeps without noticing. Above it, saving is offered with its size. `OFFLINE_AUTO_SAVE_MB`
+ * Saved without asking up to 40 MB (about 6,000 essays of a few hundred words, at the 6.6 KB
+ * an essay measured with its share of the shared packs): a size a phone keeps without noticing. Above it, saving is offered with its size. `OFFLINE_AUTO_SAVE_MB`
  * sets another limit at build time.
  */
 export const DEFAULT_AUTO_SAVE_BYTES = 40 * 1024 * 1024;
