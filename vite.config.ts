@@ -5,18 +5,32 @@ import { appScriptPlugin } from './src/pipeline/appScriptPlugin.ts';
 import { cspPlugin } from './src/pipeline/cspPlugin.ts';
 import { autoSaveBytesFrom } from './src/domain/packs.ts';
 import { siteConfig } from './src/domain/site.ts';
+import {
+  archiveOptionsFor,
+  essaysDirOf,
+  loadEssaysConfig,
+  siteEnv,
+} from './src/pipeline/config.ts';
 import { prerenderPlugin } from './src/pipeline/prerenderPlugin.ts';
 import { essayPlugin } from './src/pipeline/vitePlugin.ts';
 
 // Name, address and base path of the published site: src/domain/site.ts (SITE_URL, SITE_NAME,
 // BASE_PATH). A SITE_URL with a path (https://example.org/essays/) serves the app from there.
-const site = siteConfig(process.env);
+// essays.config.json or .ts, if there is one (src/pipeline/config.ts); the environment wins.
+const essaysConfig = await loadEssaysConfig(process.cwd());
+const site = siteConfig(siteEnv(essaysConfig));
+const essaysDir = essaysDirOf(essaysConfig, 'content/essays');
 
 export default defineConfig({
   base: site.basePath,
   plugins: [
     react(),
-    essayPlugin({ dir: 'content/essays', site, autoSaveBytes: autoSaveBytesFrom(process.env) }),
+    essayPlugin({
+      dir: essaysDir,
+      site,
+      archive: archiveOptionsFor(essaysConfig, essaysDir),
+      autoSaveBytes: autoSaveBytesFrom(process.env),
+    }),
     cspPlugin(),
     appScriptPlugin(),
     // Offline: see src/sw.ts and docs/decisions/0007-offline.md.
@@ -30,7 +44,7 @@ export default defineConfig({
         name: `${site.name} — a library you can read offline`,
         short_name: site.name,
         description: 'Browse, search and read a library of essays, online or off.',
-        lang: 'en',
+        lang: site.language,
         start_url: '.',
         scope: '.',
         display: 'standalone',

@@ -28,6 +28,14 @@ export const paths = {
     pattern: '/themes/:slug',
     build: (theme: string) => `/themes/${encodeURIComponent(termSlug(theme))}`,
   },
+  /**
+   * Links written into an essay's body at build time (src/pipeline/links.ts), relative to
+   * the essay's own address (`/essays/<slug>`), so they hold under any base path.
+   */
+  essayFromEssay: {
+    build: (slug: EssaySlug, fragment = '') => `${slug}${fragment}`,
+  },
+  mediaFromEssay: { build: (fileName: string) => `../${fileName}` },
 } as const;
 
 /**

@@ -74,7 +74,8 @@ interface Parts {
 }
 
 const TRAILING_TIME = /(?<=\d{4}) \d{1,2}:\d{2}(?::\d{2})?(?: ?(?:[+-]\d{4}|GMT|UTC|Z))?$/;
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+// Jekyll writes `2021-05-06 10:30:00 +0100`: a space may come before the zone.
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?: ?(?:Z|[+-]\d{2}:?\d{2}))?)?$/;
 const MONTH_FIRST =
   /^(?:([A-Za-z]+)\.?,?\s+)?([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$/;
 const DAY_FIRST = /^(?:([A-Za-z]+),?\s+)?(\d{1,2})\s+([A-Za-z]+)\.?(?:,?\s+(\d{4}))?$/;

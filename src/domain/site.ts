@@ -40,7 +40,7 @@ export function siteConfig(env: Readonly<Record<string, string | undefined>>): S
   const common = {
     name: env.SITE_NAME?.trim() || SITE_DEFAULTS.name,
     description: SITE_DEFAULTS.description,
-    language: SITE_DEFAULTS.language,
+    language: env.SITE_LANG?.trim() || SITE_DEFAULTS.language,
   };
   if (!rawUrl) return { ...common, url: null, basePath: basePathOverride ?? '/' };
   let url: URL;

@@ -2,7 +2,10 @@ import { parseEssayDate } from '../domain/dates.ts';
 import type { EssayDate } from '../domain/essay.ts';
 import { essaySlugFromTitle, normalizeTerm, termSlug } from '../domain/slugs.ts';
 import { countWords, describe, readingMinutes } from '../domain/text.ts';
+import { DEFAULT_ARCHIVE, type ArchiveOptions, type FieldName } from './archiveOptions.ts';
 import type { ParsedFile } from './frontMatter.ts';
+import { wikiLinksAsText } from './links.ts';
+import { expandTemplates } from './templates.ts';
 import { error, warning, type Problem } from './problems.ts';
 import { FrontMatterSchema } from './schema.ts';
 
@@ -22,11 +25,25 @@ export interface EssayRecord {
   theme: string;
   tags: string[];
   markdown: string;
+  /** Other names and old addresses the essay answers to (Hugo and Obsidian `aliases`). */
+  aliases: string[];
+  /** `YYYY-MM-DD` of the last update (`lastmod`, `updated`), when it differs from the date. */
+  updated?: string;
+  /** The essay's language when it differs from the archive's. */
+  lang?: string;
 }
 
 export interface DeriveOptions {
   /** `YYYY-MM-DD`: the latest day a yearless date may be placed on. */
   anchorDate: string;
+  archive?: ArchiveOptions;
+}
+
+export interface DerivedFile {
+  essay: EssayRecord | null;
+  problems: Problem[];
+  /** Why a file was left out without an error (a draft). */
+  leftOut?: string;
 }
 
 /** Longest tag or theme slug, in UTF-8 bytes; its page file name adds `.html`. */
@@ -72,30 +89,150 @@ function cleanTags(raw: readonly string[]): { tags: string[]; dropped: number } 
   return { tags, dropped };
 }
 
-export function deriveEssay(
+const SCHEMA_KEY: Record<FieldName, string> = {
+  title: 'title',
+  date: 'date',
+  updated: 'updated',
+  description: 'description',
+  threadId: 'thread_id',
+  wordCount: 'word_count',
+  readingTime: 'reading_time',
+  theme: 'primary_theme',
+  tags: 'tags',
+  categories: 'categories',
+  draft: 'draft',
+  aliases: 'aliases',
+  lang: 'lang',
+};
+
+/**
+ * The file's fields under the schema's names, each from the first of its keys the file has
+ * (`pubDate` is Astro's `date`); with the line each came from. An empty value means "not
+ * given", like a missing key. `published: false` (Jekyll) is a draft.
+ */
+function canonicalFields(
   parsed: ParsedFile,
-  options: DeriveOptions,
-): { essay: EssayRecord | null; problems: Problem[] } {
-  const { file, keyLines } = parsed;
+  fields: ArchiveOptions['fields'],
+): { data: Record<string, unknown>; lines: Record<string, number> } {
+  const data: Record<string, unknown> = {};
+  const lines: Record<string, number> = {};
+  for (const [name, keys] of Object.entries(fields) as [FieldName, readonly string[]][]) {
+    for (const key of keys) {
+      const value = parsed.data[key];
+      if (value === null || value === undefined) continue;
+      if (key === 'published' && typeof value === 'boolean') continue; // a flag, not a date
+      data[SCHEMA_KEY[name]] = value;
+      if (parsed.keyLines[key] !== undefined) lines[SCHEMA_KEY[name]] = parsed.keyLines[key];
+      break;
+    }
+  }
+  if (parsed.data.published === false && data.draft === undefined) {
+    data.draft = true;
+    if (parsed.keyLines.published !== undefined) lines.draft = parsed.keyLines.published;
+  }
+  return { data, lines };
+}
+
+/** `2007-09-02-octave-mandel.markdown` or `2007-09-02-octave-mandel/index.md` → 2007-09-02. */
+export function dateFromFileName(file: string): string | null {
+  const parts = file.split('/');
+  const base = parts.pop() ?? '';
+  const named = /^(\d{4}-\d{2}-\d{2})[-_]/.exec(base);
+  if (named) return named[1]!;
+  if (/^index\.[^.]+$/i.test(base)) {
+    const folder = /^(\d{4}-\d{2}-\d{2})[-_]/.exec(parts.pop() ?? '');
+    if (folder) return folder[1]!;
+  }
+  return null;
+}
+
+/** `2007-09-02-octave-mandel.md` → "octave mandel": a note's title is its file name. */
+export function titleFromFileName(file: string): string {
+  const parts = file.split('/');
+  let base = parts.pop() ?? file;
+  if (/^index\.[^.]+$/i.test(base) && parts.length > 0) base = parts.pop()!;
+  return base
+    .replace(/\.[^.]+$/, '')
+    .replace(/^\d{4}-\d{2}-\d{2}[-_]/, '')
+    .trim();
+}
+
+const FIRST_HEADING = /^\s*#[ \t]+(.+?)[ \t]*#*[ \t]*$/m;
+
+export function deriveEssay(parsed: ParsedFile, options: DeriveOptions): DerivedFile {
+  const { file } = parsed;
+  const archive = options.archive ?? DEFAULT_ARCHIVE;
   const problems: Problem[] = [];
-  // An empty value (`description:`) means "not given", like a missing key.
-  const data = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== null));
+  const { data, lines } = canonicalFields(parsed, archive.fields);
+  const lineOf = (key: string) => lines[key] ?? parsed.startLine;
+
+  if (data.draft === true || data.draft === 'true') {
+    return {
+      essay: null,
+      problems: [warning(file, 'is a draft (draft: true); left out', lineOf('draft'))],
+      leftOut: 'a draft',
+    };
+  }
+  if (parsed.format === 'none' && !archive.notes) {
+    return {
+      essay: null,
+      problems: [
+        error(
+          file,
+          'has no front matter: the file must start with a line "---", the fields, then "---"',
+          1,
+        ),
+      ],
+    };
+  }
+
+  // Where the file does not say, the generators' own conventions: Jekyll's dated file
+  // names, and for a notes vault the first heading or the file name, and the file's time.
+  if (data.title === undefined && archive.notes) {
+    data.title = FIRST_HEADING.exec(parsed.body)?.[1] ?? titleFromFileName(file);
+  }
+  if (data.date === undefined) {
+    const named = dateFromFileName(file);
+    if (named) data.date = named;
+    else if (archive.notes && parsed.modified) {
+      data.date = parsed.modified;
+      problems.push(
+        warning(
+          file,
+          `has no date; using the day the file last changed, ${parsed.modified}`,
+          parsed.startLine,
+          'has no date; using the day the file last changed',
+        ),
+      );
+    }
+  }
+
   const result = FrontMatterSchema.safeParse(data);
   if (!result.success) {
     for (const issue of result.error.issues) {
       const key = String(issue.path[0] ?? '');
-      problems.push(error(file, issue.message, keyLines[key] ?? parsed.startLine));
+      problems.push(error(file, issue.message, lineOf(key)));
     }
     return { essay: null, problems };
   }
   const fm = result.data;
-  const lineOf = (key: string) => keyLines[key] ?? parsed.startLine;
 
   const date = parseEssayDate(fm.date, options.anchorDate);
   if (!date.ok) problems.push(error(file, date.message, lineOf('date')));
   else if (date.warning) problems.push(warning(file, date.warning, lineOf('date')));
+  let updated: string | undefined;
+  if (fm.updated !== undefined) {
+    const parsedUpdate = parseEssayDate(fm.updated, options.anchorDate);
+    if (parsedUpdate.ok) updated = parsedUpdate.iso;
+    else
+      problems.push(
+        warning(file, `${parsedUpdate.message}; the update date is not shown`, lineOf('updated')),
+      );
+  }
 
-  const markdown = stripRepeatedTitle(parsed.body, fm.title)
+  const template = expandTemplates(parsed.body, file, parsed.bodyLine);
+  problems.push(...template.problems);
+  const markdown = stripRepeatedTitle(template.markdown, fm.title)
     .replace(/^\s*\n/, '')
     .trimEnd();
   if (markdown.trim() === '')
@@ -103,23 +240,32 @@ export function deriveEssay(
       error(file, 'the body is empty: write the essay below the second "---"', parsed.bodyLine),
     );
 
-  if (typeof parsed.data.tags === 'string') {
+  if (typeof data.tags === 'string' && data.tags.includes(',')) {
     problems.push(
       warning(
         file,
         'tags is not a list; read it as comma-separated. Write ["one", "two"]',
         lineOf('tags'),
+        'tags is not a list; read it as comma-separated',
       ),
     );
   }
   const { tags, dropped } = cleanTags(fm.tags ?? []);
   if (dropped > 0)
     problems.push(warning(file, `${dropped} empty or repeated tag(s) ignored`, lineOf('tags')));
+  const categories = cleanTags(fm.categories ?? []).tags;
 
   let theme = fm.primary_theme?.trim().replace(/\s+/g, ' ') ?? '';
   if (theme === '') {
-    theme = tags[0] ?? 'uncategorized';
-    problems.push(warning(file, `primary_theme is missing; using "${theme}"`, parsed.startLine));
+    theme = fallbackTheme(archive.themeFallback, categories, tags, file);
+    problems.push(
+      warning(
+        file,
+        `primary_theme is missing; using "${theme}"`,
+        parsed.startLine,
+        `primary_theme is missing; using the ${archive.themeFallback === 'category' ? 'first category or tag' : archive.themeFallback}`,
+      ),
+    );
   }
 
   // A tag or theme becomes a page file (`tags/<slug>.html`); file systems refuse names over
@@ -147,33 +293,58 @@ export function deriveEssay(
         file,
         `thread_id is missing; using "${threadId}", which changes if the file is renamed`,
         parsed.startLine,
+        "thread_id is missing; using the file's path, which changes if the file is renamed",
       ),
     );
   }
 
-  const counted = countWords(markdown);
+  const counted = countWords(wikiLinksAsText(markdown));
   const wordCount = fm.word_count ?? counted;
   if (fm.word_count === undefined)
-    problems.push(warning(file, `word_count is missing; counted ${counted}`, parsed.startLine));
+    problems.push(
+      warning(
+        file,
+        `word_count is missing; counted ${counted}`,
+        parsed.startLine,
+        'word_count is missing; counted from the body',
+      ),
+    );
   const readingTime = fm.reading_time ?? readingMinutes(wordCount);
   if (fm.reading_time === undefined) {
     problems.push(
-      warning(file, `reading_time is missing; estimated ${readingTime} min`, parsed.startLine),
+      warning(
+        file,
+        `reading_time is missing; estimated ${readingTime} min`,
+        parsed.startLine,
+        'reading_time is missing; estimated from the word count',
+      ),
     );
   }
   let description = fm.description?.trim() ?? '';
   if (description === '') {
-    description = describe(markdown);
-    problems.push(
-      warning(file, 'description is missing; using the start of the body', parsed.startLine),
+    // `<!--more-->` marks the excerpt, as Jekyll, Hugo and Eleventy read it.
+    description = describe(
+      wikiLinksAsText(
+        template.excerpt !== null ? stripRepeatedTitle(template.excerpt, fm.title) : markdown,
+      ),
     );
+    const said =
+      template.excerpt !== null
+        ? 'description is missing; using the excerpt above <!--more-->'
+        : 'description is missing; using the start of the body';
+    problems.push(warning(file, said, parsed.startLine, said));
   }
 
   if (problems.some((p) => p.severity === 'error') || !date.ok) return { essay: null, problems };
+  const lang = fm.lang?.trim();
   return {
     essay: {
       file,
-      baseSlug: essaySlugFromTitle(fm.title),
+      // A title in a script with no Latin letters (夜空の観察) gives no slug. A generator's file
+      // is named for its post, so its name may; the seed format's thread number does.
+      baseSlug:
+        essaySlugFromTitle(fm.title) ||
+        (fm.thread_id === undefined ? essaySlugFromTitle(titleFromFileName(file)) : ''),
       threadId,
       order: orderFromFileName(file),
       title: fm.title,
@@ -184,7 +355,28 @@ export function deriveEssay(
       theme,
       tags,
       markdown,
+      aliases: (fm.aliases ?? []).map((a) => a.trim()).filter((a) => a !== ''),
+      ...(updated !== undefined && updated !== date.iso ? { updated } : {}),
+      ...(lang && lang !== archive.lang ? { lang } : {}),
     },
     problems,
   };
+}
+
+function fallbackTheme(
+  rule: ArchiveOptions['themeFallback'],
+  categories: readonly string[],
+  tags: readonly string[],
+  file: string,
+): string {
+  const folder = file.includes('/') ? file.slice(0, file.indexOf('/')) : undefined;
+  const pick =
+    rule === 'category'
+      ? (categories[0] ?? tags[0])
+      : rule === 'tag'
+        ? tags[0]
+        : rule === 'folder'
+          ? folder
+          : undefined;
+  return pick ?? 'uncategorized';
 }

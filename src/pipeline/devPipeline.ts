@@ -1,7 +1,13 @@
 import path from 'node:path';
 import { loadEssays, type DecodedFiles } from './load.ts';
 import { createMemo, endRun } from './memo.ts';
-import { processSources, type PipelineOptions, type PipelineResult } from './run.ts';
+import {
+  loadOptionsOf,
+  mediaIn,
+  processSources,
+  type PipelineOptions,
+  type PipelineResult,
+} from './run.ts';
 
 /**
  * The pipeline under `vite dev`: the same stages as a build, but an edit to one file costs
@@ -30,8 +36,17 @@ export function devPipeline(dir: string, options: Omit<PipelineOptions, 'memo'>)
     async run() {
       for (const file of dirty) decoded.delete(file);
       dirty.clear();
-      const { sources, problems } = await loadEssays(dir, options.readBytes, decoded);
-      const result = processSources(sources, problems, { ...options, memo });
+      const { sources, problems, images } = await loadEssays(
+        dir,
+        options.readBytes,
+        decoded,
+        loadOptionsOf(options.archive),
+      );
+      const result = processSources(sources, problems, {
+        media: mediaIn(dir, images),
+        ...options,
+        memo,
+      });
       endRun(memo);
       return result;
     },

@@ -5,16 +5,25 @@ import { error, warning, type Problem } from './problems.ts';
 /** Stage 1: find essay files and decode them. */
 
 export const ESSAY_EXTENSIONS = ['.txt', '.md', '.markdown'];
+/** Images an essay may embed (`![[chart.png]]`, `![](img/chart.png)`): listed, read on use. */
+export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.avif'];
 
 export interface SourceFile {
   /** Relative to the essays folder, with `/` separators; used in every message. */
   file: string;
   text: string;
+  /**
+   * `YYYY-MM-DD` the file last changed: looked up only for a file that names no date, since
+   * a notes vault dates such a note by it (one call per file costs seconds at 100,000).
+   */
+  modified?: string;
 }
 
 export interface LoadResult {
   sources: SourceFile[];
   problems: Problem[];
+  /** Image files in the folder, relative with `/` separators. */
+  images: string[];
 }
 
 function hasEssayExtension(name: string): boolean {
@@ -26,8 +35,23 @@ function isEssayName(name: string): boolean {
   return !name.startsWith('.') && hasEssayExtension(name);
 }
 
+export interface LoadOptions {
+  /**
+   * Folder names never read, anywhere in the tree (a vault's `templates`, `private`): each
+   * is listed once as skipped, so nothing is left out without a word.
+   */
+  ignoredFolders?: readonly string[];
+  /** Look up when a file without a date last changed (a notes vault dates notes by it). */
+  datesFromFileTimes?: boolean;
+}
+
 /** Walks the folder; follows symlinks once each, so a loop is reported rather than followed. */
-async function listEssayFiles(root: string, problems: Problem[]): Promise<string[]> {
+async function listEssayFiles(
+  root: string,
+  problems: Problem[],
+  ignored: ReadonlySet<string>,
+  images: string[],
+): Promise<string[]> {
   const found: string[] = [];
   const seenDirs = new Set<string>();
   async function walk(dir: string): Promise<void> {
@@ -75,6 +99,12 @@ async function listEssayFiles(root: string, problems: Problem[]): Promise<string
         continue;
       }
       if (info.isDirectory()) {
+        if (ignored.has(entry.name.toLowerCase())) {
+          problems.push(
+            warning(rel(root, full), 'is a folder of templates or private notes; skipped'),
+          );
+          continue;
+        }
         if (isEssayName(entry.name)) {
           problems.push(
             warning(
@@ -86,11 +116,23 @@ async function listEssayFiles(root: string, problems: Problem[]): Promise<string
         await walk(full);
       } else if (info.isFile() && isEssayName(entry.name)) {
         found.push(full);
+      } else if (
+        info.isFile() &&
+        IMAGE_EXTENSIONS.some((e) => entry.name.toLowerCase().endsWith(e))
+      ) {
+        images.push(rel(root, full));
       }
     }
   }
   await walk(root);
   return found;
+}
+
+/** Whether a file gives its date by name or by a front-matter key that could hold one. */
+function namesADate(source: SourceFile): boolean {
+  if (/(?:^|\/)\d{4}-\d{2}-\d{2}[-_]/.test(source.file)) return true;
+  const head = source.text.slice(0, 4000);
+  return /^\s*"?(?:date|pubDate|publishDate|published|created)"?\s*[:=]/m.test(head);
 }
 
 /** A file system error in plain words, without the stack or the absolute path. */
@@ -160,14 +202,17 @@ export async function loadEssays(
   root: string,
   read: ReadBytes = readFile,
   kept?: DecodedFiles,
+  options: LoadOptions = {},
 ): Promise<LoadResult> {
   const problems: Problem[] = [];
+  const images: string[] = [];
   let files: string[];
+  const ignored = new Set((options.ignoredFolders ?? []).map((f) => f.toLowerCase()));
   try {
-    files = await listEssayFiles(root, problems);
+    files = await listEssayFiles(root, problems, ignored, images);
   } catch (e) {
     problems.push(error(root, `the essays folder cannot be read: ${reason(e)}`));
-    return { sources: [], problems };
+    return { sources: [], problems, images };
   }
   if (files.length === 0 && problems.length === 0) {
     problems.push(
@@ -189,6 +234,13 @@ export async function loadEssays(
         continue;
       }
       result = decodeSource(rel(root, full), bytes);
+      if (options.datesFromFileTimes && !('severity' in result) && !namesADate(result)) {
+        try {
+          result.modified = (await stat(full)).mtime.toISOString().slice(0, 10);
+        } catch {
+          // Vanished since it was read: the date is then reported missing.
+        }
+      }
       kept?.set(full, result);
     }
     if ('severity' in result) problems.push(result);
@@ -198,5 +250,5 @@ export async function loadEssays(
     const listed = new Set(files);
     for (const full of kept.keys()) if (!listed.has(full)) kept.delete(full);
   }
-  return { sources, problems };
+  return { sources, problems, images };
 }

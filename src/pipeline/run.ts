@@ -1,11 +1,21 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { todayIso } from '../domain/dates.ts';
+import { resolveLinks, type MediaFile, type MediaSource } from './links.ts';
 import { archiveEmitter } from './archiveEmitter.ts';
-import { deriveEssay, type EssayRecord } from './derive.ts';
+import { DEFAULT_ARCHIVE, type ArchiveOptions } from './archiveOptions.ts';
+import { deriveEssay, type DerivedFile, type EssayRecord } from './derive.ts';
 import { essayDataEmitter, type Emitter, type OutputFile } from './emit.ts';
 import { finalizeEssays, type FinalEssay } from './finalize.ts';
 import { parseFrontMatter } from './frontMatter.ts';
 import type { PipelineMemo } from './memo.ts';
-import { decodeSource, loadEssays, type ReadBytes, type SourceFile } from './load.ts';
+import {
+  decodeSource,
+  loadEssays,
+  type LoadOptions,
+  type ReadBytes,
+  type SourceFile,
+} from './load.ts';
 import type { Problem } from './problems.ts';
 import { searchIndexEmitter } from './searchEmitter.ts';
 
@@ -30,9 +40,17 @@ export interface PipelineOptions {
   readBytes?: ReadBytes;
   /** What `vite dev` keeps between runs (src/pipeline/memo.ts); a build passes none. */
   memo?: PipelineMemo;
+  /** How this archive's files are read (src/pipeline/archiveOptions.ts). */
+  archive?: ArchiveOptions;
+  /** Images essays may embed; none when absent. */
+  media?: MediaSource;
 }
 
-type Derived = { essay: EssayRecord | null; problems: Problem[] };
+/** A file that is not in the built site, and why: every one is listed, none is dropped quietly. */
+export interface LeftOut {
+  file: string;
+  reason: string;
+}
 
 export interface PipelineResult {
   essays: FinalEssay[];
@@ -42,6 +60,10 @@ export interface PipelineResult {
   ok: boolean;
   /** Files that were read, so a caller can check nothing vanished. */
   fileCount: number;
+  /** Drafts, and under `onProblem: "skip"` the files with errors. */
+  leftOut: LeftOut[];
+  /** Images the essays embed, to copy into the build. */
+  media: MediaFile[];
 }
 
 export function processSources(
@@ -50,38 +72,78 @@ export function processSources(
   options: PipelineOptions = {},
 ): PipelineResult {
   const anchorDate = options.anchorDate ?? process.env.ESSAYS_DATE_ANCHOR ?? todayIso();
+  const archive = options.archive ?? DEFAULT_ARCHIVE;
   const problems: Problem[] = [...loadProblems];
   const records: EssayRecord[] = [];
-  const parseAndDerive = (source: SourceFile): Derived => {
+  const leftOut: LeftOut[] = [];
+  const parseAndDerive = (source: SourceFile): DerivedFile => {
     const parsed = parseFrontMatter(source);
     return Array.isArray(parsed)
       ? { essay: null, problems: parsed }
-      : deriveEssay(parsed, { anchorDate });
+      : deriveEssay(parsed, { anchorDate, archive });
   };
   for (const source of sources) {
     const derived = options.memo
-      ? (options.memo.derived.get(source, () => parseAndDerive(source)) as Derived)
+      ? (options.memo.derived.get(source, () => parseAndDerive(source)) as DerivedFile)
       : parseAndDerive(source);
+    const errors = derived.problems.filter((p) => p.severity === 'error');
+    if (errors.length > 0 && archive.onProblem === 'skip') {
+      // Listed, with every reason, as a warning: the rest of the archive still builds.
+      for (const p of derived.problems)
+        problems.push(
+          p.severity === 'error'
+            ? { ...p, severity: 'warning', message: `left out: ${p.message}` }
+            : p,
+        );
+      leftOut.push({ file: source.file, reason: errors.map((e) => e.message).join('; ') });
+      continue;
+    }
     problems.push(...derived.problems);
+    if (derived.leftOut) leftOut.push({ file: source.file, reason: derived.leftOut });
     if (derived.essay) records.push(derived.essay);
   }
   const finalized = finalizeEssays(records);
   problems.push(...finalized.problems);
+  const linked = resolveLinks(finalized.essays, options.media ?? null);
+  problems.push(...linked.problems);
   const ok = !problems.some((p) => p.severity === 'error');
   const emitters = options.emitters ?? defaultEmitters;
   const outputs: OutputFile[] = [];
   if (ok)
     for (const emitter of emitters)
-      outputs.push(...emitter.emit(finalized.essays, outputs, options.memo));
-  return { essays: finalized.essays, problems, outputs, ok, fileCount: sources.length };
+      outputs.push(...emitter.emit(linked.essays, outputs, options.memo));
+  return {
+    essays: linked.essays,
+    problems,
+    outputs,
+    ok,
+    fileCount: sources.length,
+    leftOut,
+    media: ok ? linked.media : [],
+  };
 }
 
 export async function runPipeline(
   dir: string,
   options: PipelineOptions = {},
 ): Promise<PipelineResult> {
-  const { sources, problems } = await loadEssays(dir, options.readBytes);
-  return processSources(sources, problems, options);
+  const { sources, problems, images } = await loadEssays(
+    dir,
+    options.readBytes,
+    undefined,
+    loadOptionsOf(options.archive),
+  );
+  return processSources(sources, problems, { media: mediaIn(dir, images), ...options });
+}
+
+/** The folder's images, read only when an essay embeds one. */
+export function mediaIn(root: string, files: readonly string[]): MediaSource {
+  return { root, files, read: (file) => readFileSync(path.join(root, file)) };
+}
+
+/** What the loader must know of the archive's rules. */
+export function loadOptionsOf(archive: ArchiveOptions = DEFAULT_ARCHIVE): LoadOptions {
+  return { ignoredFolders: archive.ignoredFolders, datesFromFileTimes: archive.notes };
 }
 
 /** For tests: run the pipeline over in-memory files. */

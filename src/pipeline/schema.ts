@@ -24,18 +24,45 @@ const tagList = z.union(
     z.array(
       z.union([z.string(), z.number().transform(String)], { error: 'each tag must be text' }),
     ),
-    // `tags: a, b` is a common slip; read it as a comma-separated list (derive.ts warns).
+    // One tag (Eleventy's `tags: post`), or `tags: a, b`, a common slip read as a
+    // comma-separated list (derive.ts warns).
     z.string().transform((s) => s.split(',')),
   ],
   { error: 'tags must be a list like ["one", "two"]' },
 );
 
+/** A list of words, or one (`aliases: old-name`). */
+const textList = (what: string) =>
+  z.union(
+    [
+      z.array(z.union([z.string(), z.number().transform(String)])),
+      z.string().transform((s) => [s]),
+    ],
+    {
+      error: `${what} must be a list like ["one", "two"]`,
+    },
+  );
+
+/**
+ * Keys are the seed format's names; `derive.ts` first maps each generator's key (pubDate,
+ * lastmod, uuid…) to them, by src/pipeline/archiveOptions.ts.
+ */
 export const FrontMatterSchema = z.object({
   title: text('the title').pipe(z.string().trim().min(1, 'the title is empty')),
   date: z.union([z.string(), z.number().transform(String)], {
     error: (issue) =>
       issue.input === undefined ? 'the date is missing' : 'the date must be text like "Thu Mar 14"',
   }),
+  updated: z
+    .union([z.string(), z.number().transform(String)])
+    .optional()
+    .catch(undefined),
+  categories: textList('categories').optional(),
+  draft: z
+    .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')])
+    .optional(),
+  aliases: textList('aliases').optional(),
+  lang: text('lang').optional(),
   description: text('the description').optional(),
   thread_id: text('thread_id').pipe(z.string().trim().min(1, 'thread_id is empty')).optional(),
   word_count: count('word_count').optional(),

@@ -1,10 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { HtmlTagDescriptor, Plugin, ViteDevServer } from 'vite';
+import type { ArchiveOptions } from './archiveOptions.ts';
 import { createArchiveEmitter, manifestFileName } from './archiveEmitter.ts';
 import { essayDataEmitter, searchFileName, type OutputFile } from './emit.ts';
 import { ESSAY_EXTENSIONS } from './load.ts';
-import { formatProblem, formatReport } from './problems.ts';
+import { formatReport, warningLines } from './problems.ts';
 import { publishEmitter } from './publishEmitter.ts';
 import { devPipeline, type DevPipeline } from './devPipeline.ts';
 import { devSearchEmitter, type DevSearch } from './devSearch.ts';
@@ -26,6 +27,8 @@ const MAX_WARNINGS_SHOWN = 40;
 export interface EssayPluginOptions {
   /** Folder of essays; `ESSAYS_DIR` overrides it. */
   dir: string;
+  /** How its files are read (src/pipeline/config.ts); the seed format's rules when absent. */
+  archive?: ArchiveOptions;
   /** Name and address, for feeds, the sitemap and canonical links (src/domain/site.ts). */
   site: SiteConfig;
   /** Offline saving is automatic up to this size, offered above (OFFLINE_AUTO_SAVE_MB). */
@@ -58,10 +61,10 @@ export function resolveEssaysDir(defaultDir: string): string {
 }
 
 function printWarnings(result: PipelineResult, log: (msg: string) => void): void {
-  const warnings = result.problems.filter((p) => p.severity === 'warning');
-  for (const w of warnings.slice(0, MAX_WARNINGS_SHOWN)) log(formatProblem(w));
-  if (warnings.length > MAX_WARNINGS_SHOWN)
-    log(`… and ${warnings.length - MAX_WARNINGS_SHOWN} more warning(s)`);
+  const lines = warningLines(result.problems.filter((p) => p.severity === 'warning'));
+  for (const line of lines.slice(0, MAX_WARNINGS_SHOWN)) log(line);
+  if (lines.length > MAX_WARNINGS_SHOWN)
+    log(`… and ${lines.length - MAX_WARNINGS_SHOWN} more warning(s)`);
 }
 
 /** What the prerender plugin reads from this one: the pipeline's result of this build. */
@@ -89,7 +92,9 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
   ];
 
   async function build(): Promise<PipelineResult> {
-    result = dev ? await dev.run() : await runPipeline(dir, { emitters: emitters(false) });
+    result = dev
+      ? await dev.run()
+      : await runPipeline(dir, { emitters: emitters(false), archive: options.archive });
     byName = new Map(result.outputs.map((o) => [o.fileName, o]));
     return result;
   }
@@ -135,7 +140,8 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
     api: { result: () => result, virtualModule },
 
     configResolved(config) {
-      if (config.command === 'serve') dev = devPipeline(dir, { emitters: emitters(true) });
+      if (config.command === 'serve')
+        dev = devPipeline(dir, { emitters: emitters(true), archive: options.archive });
     },
 
     async buildStart() {
@@ -148,6 +154,11 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
         this.error('the essays have errors, listed above; nothing was built');
       }
       this.info?.(`essays: ${done.essays.length} from ${dir}`);
+      if (done.leftOut.length > 0)
+        this.warn(
+          `left out of the build (${done.leftOut.length}):\n` +
+            done.leftOut.map((l) => `  ${l.file}: ${l.reason}`).join('\n'),
+        );
       if (!options.site.url && this.environment?.config.command !== 'serve')
         this.warn(NO_SITE_URL_NOTE);
     },
@@ -204,6 +215,10 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
         const outDir = outputOptions.dir;
         if (!outDir || !result?.ok) return;
         writeOutputs(outDir, result.outputs);
+        for (const image of result.media) {
+          mkdirSync(path.dirname(path.join(outDir, image.fileName)), { recursive: true });
+          copyFileSync(image.from, path.join(outDir, image.fileName));
+        }
       },
     },
 
@@ -229,6 +244,12 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
         const base = server.config.base;
         const url = (req.url ?? '').split('?')[0]!;
         const name = url.startsWith(base) ? decodeURIComponent(url.slice(base.length)) : '';
+        const image = result?.media.find((m) => m.fileName === name);
+        if (image) {
+          res.setHeader('Cache-Control', 'no-cache');
+          res.end(readFileSync(image.from));
+          return;
+        }
         const file = byName.get(name) ?? devSearch?.file(name);
         if (!file) return next();
         res.setHeader(

@@ -1,0 +1,334 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path/posix';
+import type { EssaySlug } from '../domain/essay.ts';
+import { essaySlugFromTitle } from '../domain/slugs.ts';
+import { paths } from '../paths.ts';
+import type { FinalEssay } from './finalize.ts';
+import { headingsOfMarkdown } from './markdown.ts';
+import { warning, type Problem } from './problems.ts';
+import { ESSAY_FILE_LINK } from './templates.ts';
+import { IMAGE_EXTENSIONS } from './load.ts';
+
+/**
+ * Stage 4b: links between essays, as generators and vaults write them, made into the app's
+ * addresses once every essay has its slug:
+ * - Obsidian and Quartz: `[[note]]`, `[[note|label]]`, `[[note#heading]]`, by file name,
+ *   title or one of the note's `aliases`; `![[image.png]]` embeds an image of the vault.
+ * - Relative links to another essay's file (`../2021/other.md`).
+ * - Template links (`{% post_url %}`, `{{< ref >}}`), which templates.ts left as
+ *   `essay-file:name`.
+ * - Links to the old site's own pages (`/blog/2008/02/04/`, `/posts/first-light/`), by the
+ *   date and name in the address, or by an alias (Hugo's `aliases`).
+ * A wiki or template link to nothing becomes its text, with a warning; an old-site address
+ * that matches no essay is left as written. Code (fenced or inline) is never touched.
+ * Local images an essay uses are copied into the build under hashed names (`media/`).
+ */
+
+export interface MediaFile {
+  /** Path in the built site: `media/tide-chart.3f2a9c1b0d.png`. */
+  fileName: string;
+  /** Absolute path of the file to copy. */
+  from: string;
+}
+
+export interface MediaSource {
+  /** The essays folder. */
+  root: string;
+  /** Every image file under it, relative, with `/` separators. */
+  files: readonly string[];
+  /** Reads a file's bytes, to name it by its hash. */
+  read(file: string): Uint8Array;
+}
+
+const MAYBE_LINK = /\[\[|essay-file:|\]\(|\]:/;
+const WIKI = /(!?)\[\[([^\]|#\n]*)(#[^\]|\n]*)?(?:\|([^\]\n]*))?\]\]/g;
+const INLINE_TARGET = /(!?)\[((?:[^\]\n]|\](?!\())*)\]\(\s*(<[^>\n]*>|[^)\s]+)([^)\n]*)\)/g;
+const DEFINITION = /^( {0,3}\[[^\]\n]+\]:[ \t]*)(<[^>\n]*>|\S+)/gm;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+const stemOf = (file: string) =>
+  path
+    .basename(file)
+    .replace(/\.[^.]+$/, '')
+    .toLowerCase();
+const key = (name: string) => name.trim().normalize('NFC').toLowerCase();
+
+interface Target {
+  essay: FinalEssay;
+  /** Heading ids of the essay by heading text, made when first asked for. */
+  headings?: Map<string, string>;
+}
+
+export function resolveLinks(
+  essays: readonly FinalEssay[],
+  media: MediaSource | null,
+): { essays: FinalEssay[]; problems: Problem[]; media: MediaFile[] } {
+  const problems: Problem[] = [];
+  const copied = new Map<string, MediaFile>();
+  if (!essays.some((e) => MAYBE_LINK.test(e.markdown)))
+    return { essays: [...essays], problems, media: [] };
+
+  const targets = new Map<FinalEssay, Target>();
+  const target = (e: FinalEssay) => {
+    let t = targets.get(e);
+    if (!t) targets.set(e, (t = { essay: e }));
+    return t;
+  };
+  // Names an essay answers to, for wiki links: its file's name, its path without the
+  // extension, its title and its aliases. The first essay to claim a name keeps it.
+  const byName = new Map<string, FinalEssay>();
+  const byFile = new Map<string, FinalEssay>();
+  const byPermalink = new Map<string, FinalEssay>();
+  const byDate = new Map<string, FinalEssay[]>();
+  const claim = (map: Map<string, FinalEssay>, name: string, e: FinalEssay) => {
+    if (name && !map.has(name)) map.set(name, e);
+  };
+  for (const e of essays) {
+    byFile.set(e.file.toLowerCase(), e);
+    claim(byName, stemOf(e.file), e);
+    claim(byName, key(e.file.replace(/\.[^.]+$/, '')), e);
+    claim(byName, key(e.title), e);
+    for (const alias of e.aliases) {
+      if (alias.startsWith('/')) claim(byPermalink, normalizePermalink(alias), e);
+      else claim(byName, key(alias), e);
+    }
+    byDate.set(e.date.iso, [...(byDate.get(e.date.iso) ?? []), e]);
+  }
+  const bySlug = new Map<string, FinalEssay>();
+  for (const e of essays) {
+    claim(bySlug, e.slug, e);
+    claim(bySlug, essaySlugFromTitle(stemOf(e.file).replace(/^\d{4}-\d{2}-\d{2}[-_]/, '')), e);
+  }
+
+  const hrefTo = (to: FinalEssay, heading?: string): string | null => {
+    let fragment = '';
+    if (heading) {
+      const t = target(to);
+      t.headings ??= new Map(
+        headingsOfMarkdown(to.markdown).map((h) => [key(h.text), h.id] as const),
+      );
+      const id = t.headings.get(key(heading));
+      if (id === undefined) return null;
+      fragment = `#${id}`;
+    }
+    return paths.essayFromEssay.build(to.slug as EssaySlug, fragment);
+  };
+
+  const mediaHref = (essay: FinalEssay, name: string): string | null => {
+    if (!media) return null;
+    const wanted = decodeSafely(name).replace(/^\.\//, '');
+    const relative = path.normalize(path.join(path.dirname(essay.file), wanted));
+    const found =
+      media.files.find((f) => f === relative) ??
+      media.files.find((f) => f === wanted) ??
+      media.files.find((f) => path.basename(f) === path.basename(wanted));
+    if (!found) return null;
+    let file = copied.get(found);
+    if (!file) {
+      const bytes = media.read(found);
+      const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 10);
+      const ext = path.extname(found).toLowerCase();
+      const base = essaySlugFromTitle(path.basename(found, path.extname(found))) || 'image';
+      file = { fileName: `media/${base}.${hash}${ext}`, from: path.join(media.root, found) };
+      copied.set(found, file);
+    }
+    return paths.mediaFromEssay.build(file.fileName);
+  };
+
+  /** An essay that a link's address names, or null. */
+  const essayAt = (from: FinalEssay, href: string): { to: FinalEssay; hash?: string } | null => {
+    const [address = '', hash] = href.split('#', 2);
+    if (address.startsWith(ESSAY_FILE_LINK)) {
+      const name = decodeSafely(address.slice(ESSAY_FILE_LINK.length)).toLowerCase();
+      const to =
+        byFile.get(name) ??
+        essays.find((e) => e.file.toLowerCase().endsWith(`/${name}`)) ??
+        byName.get(stemOf(name));
+      return to ? { to, ...(hash ? { hash } : {}) } : null;
+    }
+    if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(address) || address === '') return null;
+    if (address.startsWith('/')) {
+      const to = essayAtPermalink(address, byPermalink, byDate, bySlug);
+      return to ? { to, ...(hash ? { hash } : {}) } : null;
+    }
+    if (!/\.(?:md|markdown|txt)$/i.test(address)) return null;
+    const file = path.normalize(path.join(path.dirname(from.file), decodeSafely(address)));
+    const to = byFile.get(file.toLowerCase());
+    return to ? { to, ...(hash ? { hash } : {}) } : null;
+  };
+
+  const resolved = essays.map((essay) => {
+    if (!MAYBE_LINK.test(essay.markdown)) return essay;
+    const note = (message: string, group: string) =>
+      problems.push(warning(essay.file, message, undefined, group));
+    const markdown = mapOutsideCode(essay.markdown, (text) =>
+      text
+        .replace(
+          WIKI,
+          (_whole, bang: string, name: string, heading: string | undefined, label?: string) => {
+            const shown = (label ?? (name || heading?.slice(1) || '')).trim();
+            const trimmed = name.trim();
+            if (bang && IMAGE_EXTENSIONS.includes(path.extname(trimmed).toLowerCase())) {
+              const href = mediaHref(essay, trimmed);
+              if (href) return `![${label ?? ''}](${href})`;
+              note(
+                `the image ![[${trimmed}]] is not in the folder; left out`,
+                'an image it names is not in the folder',
+              );
+              return '';
+            }
+            const to =
+              trimmed === '' ? essay : (byName.get(key(trimmed)) ?? byName.get(stemOf(trimmed)));
+            const href = to ? hrefTo(to, heading?.slice(1)) : null;
+            if (!to || href === null) {
+              note(
+                `[[${name}${heading ?? ''}]] names no essay${to ? ' heading' : ''}; shown as text`,
+                'a wiki link names no essay; shown as text',
+              );
+              return escapeText(shown);
+            }
+            return `[${escapeText(shown)}](${href})`;
+          },
+        )
+        .replace(
+          INLINE_TARGET,
+          (whole: string, bang: string, label: string, rawHref: string, title: string) => {
+            const href = rawHref.startsWith('<') ? rawHref.slice(1, -1) : rawHref;
+            if (bang) {
+              if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(href) || href.startsWith('/')) return whole;
+              const local = mediaHref(essay, href.split(/[?#]/)[0]!);
+              return local ? `![${label}](${local}${title})` : whole;
+            }
+            const found = essayAt(essay, href);
+            if (found) {
+              const to = hrefTo(found.to, found.hash) ?? hrefTo(found.to)!;
+              return `[${label}](${to}${title})`;
+            }
+            if (href.startsWith(ESSAY_FILE_LINK)) {
+              note(
+                `the link to ${decodeSafely(href.slice(ESSAY_FILE_LINK.length))} names no essay; shown as text`,
+                'a template link names no essay; shown as text',
+              );
+              return label;
+            }
+            return whole;
+          },
+        )
+        .replace(DEFINITION, (whole: string, lead: string, rawHref: string) => {
+          const href = rawHref.startsWith('<') ? rawHref.slice(1, -1) : rawHref;
+          const found = essayAt(essay, href);
+          if (!found) return whole;
+          return `${lead}${hrefTo(found.to, found.hash) ?? hrefTo(found.to)!}`;
+        }),
+    );
+    return markdown === essay.markdown ? essay : { ...essay, markdown };
+  });
+  return { essays: resolved, problems, media: [...copied.values()] };
+}
+
+/** Wiki links as the words a reader sees (`[[note|label]]` → label), for descriptions. */
+export function wikiLinksAsText(markdown: string): string {
+  if (!markdown.includes('[[')) return markdown;
+  return markdown.replace(
+    WIKI,
+    (_w, bang: string, name: string, heading?: string, label?: string) =>
+      bang ? '' : (label ?? (name || heading?.slice(1) || '')).trim(),
+  );
+}
+
+/** `/blog/2008/02/04/` → `blog/2008/02/04`; `/x/index.html` → `x`. */
+function normalizePermalink(address: string): string {
+  return decodeSafely(address)
+    .toLowerCase()
+    .replace(/[?#].*$/, '')
+    .replace(/\/index\.html?$|\.html?$/, '')
+    .replace(/^\/+|\/+$/g, '');
+}
+
+function essayAtPermalink(
+  address: string,
+  byPermalink: ReadonlyMap<string, FinalEssay>,
+  byDate: ReadonlyMap<string, FinalEssay[]>,
+  bySlug: ReadonlyMap<string, FinalEssay>,
+): FinalEssay | null {
+  const normal = normalizePermalink(address);
+  const alias = byPermalink.get(normal);
+  if (alias) return alias;
+  if (/\.(?!html?$)[a-z0-9]+$/i.test(normal)) return null; // a file: an image, a PDF
+  const segments = normal.split('/').filter(Boolean);
+  const last = segments.at(-1) ?? '';
+  const dated =
+    /(\d{4})\/(\d{2})\/(\d{2})(?:\/|$)/.exec(normal) ?? /(\d{4})-(\d{2})-(\d{2})/.exec(normal);
+  if (dated) {
+    const sameDay = byDate.get(`${dated[1]}-${dated[2]}-${dated[3]}`) ?? [];
+    if (sameDay.length === 1) return sameDay[0]!;
+    const named = bySlug.get(essaySlugFromTitle(last.replace(/^\d{4}-\d{2}-\d{2}[-_]/, '')));
+    return named && sameDay.includes(named) ? named : null;
+  }
+  // `/posts/first-light/`: an address ending in the essay's own name, under a section.
+  return segments.length >= 2 ? (bySlug.get(last) ?? null) : null;
+}
+
+function decodeSafely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+const escapeText = (text: string) => text.replace(/([[\]\\*_`])/g, '\\$1');
+
+/**
+ * Applies `change` to the prose of a Markdown text: not inside fenced code blocks, indented
+ * code after a blank line, or inline code spans. `start` is the prose's offset in the text.
+ */
+export function mapOutsideCode(
+  markdown: string,
+  change: (text: string, start: number) => string,
+): string {
+  const lines = markdown.split('\n');
+  const out: string[] = [];
+  let prose: string[] = [];
+  let proseStart = 0;
+  let offset = 0;
+  let fence: string | null = null;
+  const flush = () => {
+    if (prose.length === 0) return;
+    out.push(changeOutsideInlineCode(prose.join('\n'), proseStart, change));
+    prose = [];
+  };
+  for (const line of lines) {
+    const open = FENCE.exec(line);
+    if (fence !== null) {
+      out.push(line);
+      if (open && open[1]![0] === fence[0] && open[1]!.length >= fence.length) fence = null;
+    } else if (open) {
+      flush();
+      out.push(line);
+      fence = open[1]!;
+    } else {
+      if (prose.length === 0) proseStart = offset;
+      prose.push(line);
+    }
+    offset += line.length + 1;
+  }
+  flush();
+  // Lines were pushed in order; prose blocks were joined with their own newlines.
+  return out.join('\n');
+}
+
+function changeOutsideInlineCode(
+  text: string,
+  start: number,
+  change: (text: string, start: number) => string,
+): string {
+  let result = '';
+  let last = 0;
+  // A code span: a run of backticks, then the same run again (a lone run stays prose).
+  for (const m of text.matchAll(/(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g)) {
+    result += change(text.slice(last, m.index), start + last) + m[0];
+    last = m.index + m[0].length;
+  }
+  return result + change(text.slice(last), start + last);
+}
