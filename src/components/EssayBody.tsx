@@ -1,4 +1,5 @@
 import { memo, useEffect, useState } from 'react';
+import type { CodeToken } from '../domain/essay';
 import type { Markdown } from './Markdown';
 
 /**
@@ -42,10 +43,12 @@ export const EssayBody = memo(function EssayBody({
   slug,
   markdown,
   highlight,
+  code,
 }: {
   slug: string;
   markdown: string;
   highlight: ReadonlySet<string>;
+  code?: readonly (CodeToken[] | null)[] | undefined;
 }) {
   // Read once, in the first (hydrating) render, before React owns the element.
   const [adopted] = useState(() => (renderer ? null : { slug, html: prerenderedBody(slug) }));
@@ -61,7 +64,7 @@ export const EssayBody = memo(function EssayBody({
   return (
     <div {...attributes}>
       {renderer ? (
-        <renderer.Markdown markdown={markdown} highlight={highlight} />
+        <renderer.Markdown markdown={markdown} highlight={highlight} code={code} />
       ) : (
         // Only if the renderer could not be loaded ahead (the loader waits for it): the
         // words themselves, unformatted, for the moment it takes.

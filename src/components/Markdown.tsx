@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import type { CodeToken } from '../domain/essay';
 import { rehypeAlignClasses } from '../lib/rehypeAlignClasses';
+import { rehypeCode } from '../lib/rehypeCode';
 import { rehypeMark } from '../lib/rehypeMark';
 import { remarkHeadingIds, remarkTypography } from '../lib/remarkReader';
 
@@ -31,20 +33,26 @@ const plugins = [remarkGfm, remarkHeadingIds, remarkTypography];
 
 const NO_TERMS: ReadonlySet<string> = new Set();
 
-/** `highlight`: folded words to mark, e.g. the words a search matched. */
+/**
+ * `highlight`: folded words to mark, e.g. the words a search matched. `code`: the build's
+ * syntax highlighting of the code blocks (src/pipeline/highlight.ts).
+ */
 export function Markdown({
   markdown,
   highlight = NO_TERMS,
+  code,
 }: {
   markdown: string;
   highlight?: ReadonlySet<string>;
+  code?: readonly (CodeToken[] | null)[] | undefined;
 }) {
   const rehypePlugins = useMemo(
     () => [
       rehypeAlignClasses,
+      [rehypeCode, { blocks: code }] as [typeof rehypeCode, Parameters<typeof rehypeCode>[0]],
       [rehypeMark, { terms: highlight }] as [typeof rehypeMark, { terms: ReadonlySet<string> }],
     ],
-    [highlight],
+    [highlight, code],
   );
   return (
     <ReactMarkdown remarkPlugins={plugins} rehypePlugins={rehypePlugins} components={components}>

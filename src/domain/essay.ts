@@ -40,6 +40,12 @@ export interface EssaySummary {
   bodyPath: string;
 }
 
+/**
+ * A highlighted piece of code: plain text, or `[classes, ...children]` where classes are
+ * highlight.js token names without their `hljs-` prefix (`"keyword"`, `"title function_"`).
+ */
+export type CodeToken = string | [string, ...CodeToken[]];
+
 /** The lazily loaded part of an essay. */
 export interface EssayBody {
   slug: EssaySlug;
@@ -47,6 +53,15 @@ export interface EssayBody {
   markdown: string;
   /** Headings of depth 2–4 with the ids the reader gives them, for the table of contents. */
   headings: Heading[];
+  /**
+   * Highlighted code blocks in document order, null for a block left plain; absent when
+   * the essay has none (src/pipeline/highlight.ts).
+   */
+  code?: (CodeToken[] | null)[];
+  /** `YYYY-MM-DD` of the last update, when the file gives one that differs from its date. */
+  updated?: string;
+  /** The essay's language, when it differs from the site's. */
+  lang?: string;
 }
 
 /** The index emitted at build time. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EssayBody, EssayIndex, EssaySummary } from '../domain/essay.ts';
 import type { FinalEssay } from './finalize.ts';
-import { headingsOfMarkdown } from './markdown.ts';
+import { bodyParts } from './markdown.ts';
 import { remember, type PipelineMemo } from './memo.ts';
 
 /**
@@ -63,7 +63,9 @@ export function bodyFile(essay: FinalEssay): OutputFile {
   const body: EssayBody = {
     slug: essay.slug,
     markdown: essay.markdown,
-    headings: headingsOfMarkdown(essay.markdown),
+    ...bodyParts(essay.markdown),
+    ...(essay.updated ? { updated: essay.updated } : {}),
+    ...(essay.lang ? { lang: essay.lang } : {}),
   };
   return lazyJson((h) => `${DATA_DIR}/essays/${essay.slug}.${h}.json`, body);
 }

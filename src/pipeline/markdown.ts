@@ -4,7 +4,9 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
 import { visit } from 'unist-util-visit';
+import type { CodeToken } from '../domain/essay.ts';
 import { headingIds, TOC_DEPTHS, type Heading } from '../domain/headings.ts';
+import { highlightBlocks, mayHaveCode } from './highlight.ts';
 
 /** Markdown parsed once at build time, exactly as the reader's remark parses it. */
 
@@ -37,4 +39,17 @@ const MAYBE_HEADING = /^[ \t>*+\-0-9.)]*(?:#|=+[ \t]*$|-+[ \t]*$)/m;
  */
 export function headingsOfMarkdown(markdown: string): Heading[] {
   return MAYBE_HEADING.test(markdown) ? headingsOf(parseMarkdown(markdown)) : [];
+}
+
+/** Headings and highlighted code from one parse, and no parse when there is neither. */
+export function bodyParts(markdown: string): {
+  headings: Heading[];
+  code?: (CodeToken[] | null)[];
+} {
+  const maybeHeading = MAYBE_HEADING.test(markdown);
+  const maybeCode = mayHaveCode(markdown);
+  if (!maybeHeading && !maybeCode) return { headings: [] };
+  const tree = parseMarkdown(markdown);
+  const code = maybeCode ? highlightBlocks(tree) : undefined;
+  return { headings: maybeHeading ? headingsOf(tree) : [], ...(code ? { code } : {}) };
 }

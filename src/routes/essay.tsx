@@ -134,7 +134,12 @@ export function Component() {
           ) : null}
         </header>
         <TableOfContents headings={body.headings} ref={toc} />
-        <EssayBody slug={essay.slug} markdown={body.markdown} highlight={highlight} />
+        <EssayBody
+          slug={essay.slug}
+          markdown={body.markdown}
+          highlight={highlight}
+          code={body.code}
+        />
         <footer className="reader-footer">
           <p>
             <button
