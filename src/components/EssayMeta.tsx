@@ -1,4 +1,4 @@
-import { displayDate } from '../domain/dates';
+import { displayDate, displayDay } from '../domain/dates';
 import type { EssaySummary } from '../domain/essay';
 import { useLocale } from '../hooks/useLocale';
 
@@ -9,9 +9,12 @@ import { useLocale } from '../hooks/useLocale';
 export function EssayMeta({
   essay,
   showWords = false,
+  updated,
 }: {
   essay: EssaySummary;
   showWords?: boolean;
+  /** `YYYY-MM-DD` of the last update, shown when the file gave one (lastmod, updated). */
+  updated?: string | undefined;
 }) {
   const locale = useLocale();
   const { date } = essay;
@@ -23,6 +26,14 @@ export function EssayMeta({
       >
         {displayDate(date, locale)}
       </time>
+      {updated ? (
+        <>
+          <span aria-hidden="true"> · </span>
+          <span>
+            Updated <time dateTime={updated}>{displayDay(updated, locale)}</time>
+          </span>
+        </>
+      ) : null}
       <span aria-hidden="true"> · </span>
       <span>{essay.readingTime} min read</span>
       {showWords ? (

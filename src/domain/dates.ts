@@ -171,12 +171,17 @@ const TIMESTAMP =
  */
 export function displayDate(date: { text: string; iso: string }, locale: string): string {
   if (!TIMESTAMP.test(date.text.trim())) return date.text;
-  const [y, m, d] = date.iso.split('-').map(Number) as [number, number, number];
+  return displayDay(date.iso, locale);
+}
+
+/** A `YYYY-MM-DD` day in the reader's locale ("November 13, 2016"). */
+export function displayDay(iso: string, locale: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   try {
     return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
       new Date(Date.UTC(y, m - 1, d)),
     );
   } catch {
-    return date.iso; // an unknown locale tag
+    return iso; // an unknown locale tag
   }
 }

@@ -21,14 +21,32 @@ export function plainText(markdown: string): string {
     .trim();
 }
 
-export function countWords(markdown: string): number {
+/**
+ * Chinese and Japanese are read by the character (about 500 a minute) and written without
+ * spaces; Korean too is counted by the character here. Each such character counts as a word,
+ * as word processors count them.
+ */
+export const CJK_CHARACTERS_PER_MINUTE = 500;
+const CJK_CHARACTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+/** Words, and how many of them are CJK characters. */
+export function countText(markdown: string): { words: number; cjk: number } {
   const text = plainText(markdown);
-  if (text === '') return 0;
-  return text.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  if (text === '') return { words: 0, cjk: 0 };
+  const cjk = text.match(CJK_CHARACTER)?.length ?? 0;
+  const rest = cjk === 0 ? text : text.replace(CJK_CHARACTER, ' ');
+  const words = rest.split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return { words: words + cjk, cjk };
 }
 
-export function readingMinutes(wordCount: number): number {
-  return Math.max(1, Math.ceil(wordCount / WORDS_PER_MINUTE));
+export function countWords(markdown: string): number {
+  return countText(markdown).words;
+}
+
+/** Minutes to read `wordCount` words, of which `cjk` are CJK characters. */
+export function readingMinutes(wordCount: number, cjk = 0): number {
+  const minutes = (wordCount - cjk) / WORDS_PER_MINUTE + cjk / CJK_CHARACTERS_PER_MINUTE;
+  return Math.max(1, Math.ceil(minutes));
 }
 
 /** The first ~120 characters of the body, cut at a word, as the authors' own files do. */

@@ -1,7 +1,7 @@
 import { parseEssayDate } from '../domain/dates.ts';
 import type { EssayDate } from '../domain/essay.ts';
 import { essaySlugFromTitle, normalizeTerm, termSlug } from '../domain/slugs.ts';
-import { countWords, describe, readingMinutes } from '../domain/text.ts';
+import { countText, describe, readingMinutes } from '../domain/text.ts';
 import { DEFAULT_ARCHIVE, type ArchiveOptions, type FieldName } from './archiveOptions.ts';
 import type { ParsedFile } from './frontMatter.ts';
 import { wikiLinksAsText } from './links.ts';
@@ -298,7 +298,8 @@ export function deriveEssay(parsed: ParsedFile, options: DeriveOptions): Derived
     );
   }
 
-  const counted = countWords(wikiLinksAsText(markdown));
+  const text = countText(wikiLinksAsText(markdown));
+  const counted = text.words;
   const wordCount = fm.word_count ?? counted;
   if (fm.word_count === undefined)
     problems.push(
@@ -309,7 +310,8 @@ export function deriveEssay(parsed: ParsedFile, options: DeriveOptions): Derived
         'word_count is missing; counted from the body',
       ),
     );
-  const readingTime = fm.reading_time ?? readingMinutes(wordCount);
+  const readingTime =
+    fm.reading_time ?? readingMinutes(wordCount, fm.word_count === undefined ? text.cjk : 0);
   if (fm.reading_time === undefined) {
     problems.push(
       warning(

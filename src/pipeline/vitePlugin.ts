@@ -171,7 +171,7 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
       return id === RESOLVED_ID ? virtualModule() : null;
     },
 
-    transformIndexHtml() {
+    transformIndexHtml(html) {
       const base = options.site.basePath;
       const tags: HtmlTagDescriptor[] = [];
       // The feed (written only for a site with an address) is announced on every page, under
@@ -202,7 +202,9 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
           },
           injectTo: 'head',
         });
-      return tags;
+      // The archive's language (SITE_LANG, or `site.lang` in essays.config) for every page.
+      const lang = options.site.language.replace(/[^A-Za-z0-9-]/g, '');
+      return { html: html.replace(/<html lang="[^"]*"/, `<html lang="${lang}"`), tags };
     },
 
     // The data files are written here, one at a time, rather than handed to the bundler,

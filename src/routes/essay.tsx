@@ -111,7 +111,7 @@ export function Component() {
   return (
     <>
       <div className="reading-progress" ref={bar} aria-hidden="true" />
-      <article className="reader" ref={article}>
+      <article className="reader" ref={article} lang={body.lang}>
         <PageMeta
           title={essay.title}
           description={essay.description}
@@ -119,7 +119,7 @@ export function Component() {
         />
         <header className="reader-header">
           <h1 className="reader-title">{essay.title}</h1>
-          <EssayMeta essay={essay} showWords />
+          <EssayMeta essay={essay} showWords updated={body.updated} />
           <EssayTerms essay={essay} />
           {resumeAt && hydrated ? (
             <p className="resume" role="status">

@@ -219,3 +219,60 @@ describe('snippets', () => {
     ]);
   });
 });
+
+describe('languages other than English', () => {
+  const many = runOnTexts(
+    {
+      '001.txt': essay(
+        1,
+        '夜空の観察',
+        ['天文'],
+        '昨夜は望遠鏡で木星を観察しました。東京の空でも縞模様がよく見えました。',
+      ),
+      '002.txt': essay(2, '北京的秋天', ['城市'], '北京的秋天很美，我们在公园里散步。'),
+      '003.txt': essay(
+        3,
+        'the résumé of a season',
+        ['garden'],
+        'A résumé, a café and a naïve plan.',
+      ),
+      '004.txt': essay(
+        4,
+        'an English essay',
+        ['garden'],
+        'Telescopes and gardens, in plain English.',
+      ),
+    },
+    { anchorDate: '2026-11-24' },
+  );
+  const own = new Map(many.outputs.map((o) => [o.fileName, o.source]));
+  const manifest = [...own.keys()].find((f) => f.startsWith('data/search.'))!;
+  const langStore = storeOfFiles(manifest, own);
+  const titles = async (q: string) => {
+    await langStore.loadAll();
+    return createEngine(langStore)
+      .search(q, 10)
+      .hits.map((h) => many.essays[h.doc]!.title);
+  };
+
+  it('cuts Japanese and Chinese into words, as Pagefind does', () => {
+    expect(indexTerms('望遠鏡で木星を観察')).toEqual(['望遠鏡', 'で', '木星', 'を', '観察']);
+    expect(words('Tokyo東京')).toEqual(['tokyo', '東京']);
+  });
+
+  it.each([
+    ['木星 ', '夜空の観察'],
+    ['望遠鏡 ', '夜空の観察'],
+    ['東京の空 ', '夜空の観察'],
+    ['北京 ', '北京的秋天'],
+    ['公园 ', '北京的秋天'],
+  ])('finds %j in %j', async (q, title) => {
+    expect(await titles(q)).toEqual([title]);
+  });
+
+  it('folds accents both ways: resume finds résumé, and naïve finds naive', async () => {
+    expect(await titles('resume ')).toEqual(['the résumé of a season']);
+    expect(await titles('cafe ')).toEqual(['the résumé of a season']);
+    expect(await titles('naïve ')).toEqual(['the résumé of a season']);
+  });
+});
