@@ -24,6 +24,10 @@ export const RENAME_PORT = BASE_PORT + 5;
 export const PARTIAL_PORT = BASE_PORT + 6;
 /** Taken by the second offline update test (accepting the new deploy). */
 export const UPDATE_ACCEPT_PORT = BASE_PORT + 7;
+/** A real Jekyll archive, ../shared/corpora/jekyll-nullprogram, built as it is. */
+export const JEKYLL_PORT = BASE_PORT + 8;
+/** An Obsidian vault of our own (tests/fixtures/generators/obsidian). */
+export const VAULT_PORT = BASE_PORT + 9;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -70,5 +74,15 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },
+    ...[
+      [JEKYLL_PORT, 'jekyll'],
+      [VAULT_PORT, 'vault'],
+    ].map(([port, folder]) => ({
+      // Real archives as their generators keep them (`npm run build:fixtures`).
+      command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir dist-fixtures/${folder}`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    })),
   ],
 });

@@ -7,6 +7,7 @@
  * - dist-fixtures/large: a synthetic archive of LARGE_COUNT essays (scripts/corpusLib.ts),
  *   over its limit for saving offline without asking.
  * - dist-fixtures/subfolder: the sample essays published under /library/ (a base path).
+ * - dist-fixtures/jekyll and vault: a real Jekyll archive and an Obsidian vault, as they are.
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import { build } from 'vite';
 import { SUBFOLDER_PORT } from '../playwright.config';
 import { writeHostileCorpus } from '../tests/corpora/xss';
 import { LARGE_COUNT } from '../tests/e2e/support/large';
+import { JEKYLL_CORPUS } from '../tests/e2e/support/archives';
 import { writeCorpus } from './corpusLib';
 
 async function site(
@@ -69,5 +71,8 @@ await site(
   'dist-fixtures/subfolder',
   `http://127.0.0.1:${SUBFOLDER_PORT}/library/`,
 );
+// Archives as generators keep them, built with no config (tests/e2e/archives.spec.ts).
+await site(JEKYLL_CORPUS, 'dist-fixtures/jekyll');
+await site('tests/fixtures/generators/obsidian', 'dist-fixtures/vault');
 await site('content/essays', 'dist-fixtures/update-v1');
 await site(v2, 'dist-fixtures/update-v2');
