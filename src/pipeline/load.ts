@@ -101,7 +101,10 @@ async function listEssayFiles(
       if (info.isDirectory()) {
         if (ignored.has(entry.name.toLowerCase())) {
           problems.push(
-            warning(rel(root, full), 'is a folder of templates or private notes; skipped'),
+            warning(
+              rel(root, full),
+              'is an ignored folder (templates, private notes, or the ignore list); skipped',
+            ),
           );
           continue;
         }

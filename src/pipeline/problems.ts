@@ -54,6 +54,28 @@ export function formatProblem(p: Problem): string {
   return `${where}: ${p.severity}: ${p.message}`;
 }
 
+/**
+ * `build-report.txt`, published with the site: what was built, what was left out and why,
+ * and every warning, so whoever deploys can see it without the build's console.
+ */
+export function buildReport(
+  built: number,
+  leftOut: readonly { file: string; reason: string }[],
+  problems: readonly Problem[],
+): string {
+  const warnings = problems.filter((p) => p.severity === 'warning');
+  return [
+    `Built ${built} essay(s).`,
+    '',
+    `Left out (${leftOut.length}):`,
+    ...(leftOut.length ? leftOut.map((l) => `  ${l.file}: ${l.reason}`) : ['  none']),
+    '',
+    `Warnings (${warnings.length}):`,
+    ...(warnings.length ? warningLines(warnings).map((l) => `  ${l}`) : ['  none']),
+    '',
+  ].join('\n');
+}
+
 /** One report for a whole run: every error, then every warning, then a count. */
 export function formatReport(problems: readonly Problem[]): string {
   const errors = problems.filter((p) => p.severity === 'error');

@@ -5,7 +5,7 @@ import type { ArchiveOptions } from './archiveOptions.ts';
 import { createArchiveEmitter, manifestFileName } from './archiveEmitter.ts';
 import { essayDataEmitter, searchFileName, type OutputFile } from './emit.ts';
 import { ESSAY_EXTENSIONS } from './load.ts';
-import { formatReport, warningLines } from './problems.ts';
+import { buildReport, formatReport, warningLines } from './problems.ts';
 import { publishEmitter } from './publishEmitter.ts';
 import { devPipeline, type DevPipeline } from './devPipeline.ts';
 import { devSearchEmitter, type DevSearch } from './devSearch.ts';
@@ -217,6 +217,10 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
         const outDir = outputOptions.dir;
         if (!outDir || !result?.ok) return;
         writeOutputs(outDir, result.outputs);
+        writeFileSync(
+          path.join(outDir, 'build-report.txt'),
+          buildReport(result.essays.length, result.leftOut, result.problems),
+        );
         for (const image of result.media) {
           mkdirSync(path.dirname(path.join(outDir, image.fileName)), { recursive: true });
           copyFileSync(image.from, path.join(outDir, image.fileName));

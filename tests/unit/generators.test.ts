@@ -177,8 +177,8 @@ describe('Obsidian', async () => {
     expect(result.essays.some((e) => e.file.startsWith('templates/'))).toBe(false);
     expect(warnings(result)).toEqual(
       expect.arrayContaining([
-        'templates: is a folder of templates or private notes; skipped',
-        'private: is a folder of templates or private notes; skipped',
+        'templates: is an ignored folder (templates, private notes, or the ignore list); skipped',
+        'private: is an ignored folder (templates, private notes, or the ignore list); skipped',
       ]),
     );
   });
