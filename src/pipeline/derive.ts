@@ -166,6 +166,14 @@ export function deriveEssay(parsed: ParsedFile, options: DeriveOptions): Derived
   const { data, lines } = canonicalFields(parsed, archive.fields);
   const lineOf = (key: string) => lines[key] ?? parsed.startLine;
 
+  // Hugo's `_index.md` describes a section's list page; it is not a post.
+  if (/(?:^|\/)_index\.[^./]+$/.test(file)) {
+    return {
+      essay: null,
+      problems: [warning(file, 'is a Hugo section page (_index.md), not a post; left out')],
+      leftOut: 'a section page',
+    };
+  }
   if (data.draft === true || data.draft === 'true') {
     return {
       essay: null,

@@ -36,7 +36,7 @@ export function atomFeed(site: PublishedSite, essays: readonly FinalEssay[]): st
     <link rel="alternate" type="text/html" href="${xml(url)}"/>
     <id>${xml(url)}</id>
     <published>${stamp(e.date.iso)}</published>
-    <updated>${stamp(e.date.iso)}</updated>
+    <updated>${stamp(e.updated ?? e.date.iso)}</updated>
     <summary>${xml(e.description)}</summary>
 ${[e.theme, ...e.tags].map((t) => `    <category term="${xml(t)}"/>`).join('\n')}
   </entry>`;

@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { HtmlTagDescriptor, Plugin, ViteDevServer } from 'vite';
+import { aliasEmitter } from './aliasEmitter.ts';
 import type { ArchiveOptions } from './archiveOptions.ts';
 import { createArchiveEmitter, manifestFileName } from './archiveEmitter.ts';
 import { essayDataEmitter, searchFileName, type OutputFile } from './emit.ts';
@@ -89,6 +90,7 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
     inDev ? (devSearch = devSearchEmitter()) : searchIndexEmitter,
     createArchiveEmitter({ autoSaveBytes: options.autoSaveBytes, packs: !inDev }),
     publishEmitter(options.site),
+    aliasEmitter(options.site),
   ];
 
   async function build(): Promise<PipelineResult> {

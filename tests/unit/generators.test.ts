@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { siteConfig } from '../../src/domain/site';
+import { aliasEmitter, aliasFileName } from '../../src/pipeline/aliasEmitter';
+import { countText, readingMinutes } from '../../src/domain/text';
 import { archiveOptionsFor } from '../../src/pipeline/config';
+import { bodyFile } from '../../src/pipeline/emit';
 import type { FinalEssay } from '../../src/pipeline/finalize';
 import { runOnTexts, runPipeline, type PipelineResult } from '../../src/pipeline/run';
 
@@ -87,7 +91,10 @@ describe('Hugo', async () => {
     expect(result.essays.map((e) => e.title).sort()).toEqual(
       ['First light', 'The second night', '夜空の観察'].sort(),
     );
-    expect(result.leftOut.map((l) => l.file)).toEqual(['content/posts/not-yet.md']);
+    expect(result.leftOut).toEqual([
+      { file: 'content/posts/_index.md', reason: 'a section page' },
+      { file: 'content/posts/not-yet.md', reason: 'a draft' },
+    ]);
     expect(byTitle(result, '夜空の観察').date.iso).toBe('2023-04-05');
     expect(byTitle(result, 'The second night').description).toBe('Clouds, then a gap in them.');
   });
@@ -112,6 +119,17 @@ describe('Hugo', async () => {
     );
   });
 
+  it('writes a page at each old address (aliases) that sends the reader on', () => {
+    const pages = aliasEmitter(siteConfig({ BASE_PATH: '/library/' })).emit(result.essays, []);
+    expect(pages.map((p) => p.fileName)).toEqual(['old/first-light/index.html']);
+    expect(pages[0]!.source).toContain(
+      '<meta http-equiv="refresh" content="0; url=/library/essays/first-light">',
+    );
+    expect(aliasFileName('/essays/first-light/')).toBeNull(); // the app's own address
+    expect(aliasFileName('/../../etc/passwd')).toBeNull();
+    expect(aliasFileName('/2019/old.html')).toBe('2019/old.html');
+  });
+
   it('leaves an escaped shortcode in inline code as written', () => {
     expect(first.markdown).toContain('`{{</* figure src="x" */>}}`');
   });
@@ -120,6 +138,17 @@ describe('Hugo', async () => {
     const ja = byTitle(result, '夜空の観察');
     expect(ja.slug).toBe('bundle');
     expect(ja.lang).toBe('ja');
+    expect(JSON.parse(bodyFile(ja).source)).toMatchObject({ lang: 'ja' });
+    expect(JSON.parse(bodyFile(first).source)).toMatchObject({ updated: '2022-02-03' });
+  });
+
+  it('counts Japanese by the character, for words and reading time', () => {
+    const ja = byTitle(result, '夜空の観察');
+    // 33 characters and two full stops, no spaces: 33 "words", as word processors count them.
+    expect(ja.wordCount).toBe(33);
+    expect(countText('東京の空 and Tokyo')).toEqual({ words: 6, cjk: 4 });
+    expect(readingMinutes(1000, 1000)).toBe(2); // 500 characters a minute
+    expect(readingMinutes(1000)).toBe(5); // 230 words a minute
   });
 });
 
