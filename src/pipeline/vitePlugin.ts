@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { HtmlTagDescriptor, Plugin, ViteDevServer } from 'vite';
 import { aliasEmitter } from './aliasEmitter.ts';
+import { buildEpub, epubBooks, type ChapterCache, type EpubBook } from './epub.ts';
 import type { ArchiveOptions } from './archiveOptions.ts';
 import { createArchiveEmitter, manifestFileName } from './archiveEmitter.ts';
 import { essayDataEmitter, searchFileName, type OutputFile } from './emit.ts';
@@ -125,6 +126,12 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
     server.ws.send({ type: 'full-reload' });
   }
 
+  /** The EPUB books of this build (none over EPUB_MAX_ESSAYS essays, or with EPUB=off). */
+  function epubs(): EpubBook[] {
+    if (!result?.ok || process.env.EPUB === 'off') return [];
+    return epubBooks(result.essays, options.site.name);
+  }
+
   function virtualModule(): string {
     const ok = result?.ok ?? false;
     const manifestPath = ok ? manifestFileName(result!.outputs) : '';
@@ -134,6 +141,7 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
       `export const manifestPath = ${JSON.stringify(manifestPath)};`,
       `export const searchPath = ${JSON.stringify(searchPath)};`,
       `export const site = ${JSON.stringify({ name, url, description, language })};`,
+      `export const books = ${JSON.stringify(epubs().length > 0)};`,
     ].join('\n');
   }
 
@@ -218,11 +226,24 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
       handler(outputOptions) {
         const outDir = outputOptions.dir;
         if (!outDir || !result?.ok) return;
+        const books = epubs();
         writeOutputs(outDir, result.outputs);
         writeFileSync(
           path.join(outDir, 'build-report.txt'),
           buildReport(result.essays.length, result.leftOut, result.problems),
         );
+        if (books.length > 0) {
+          const started = performance.now();
+          const chapters: ChapterCache = new Map();
+          for (const book of books) {
+            const file = path.join(outDir, book.fileName);
+            mkdirSync(path.dirname(file), { recursive: true });
+            writeFileSync(file, buildEpub(book, result.essays, options.site, chapters));
+          }
+          this.info?.(
+            `books: ${books.length} EPUB files in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+          );
+        }
         for (const image of result.media) {
           mkdirSync(path.dirname(path.join(outDir, image.fileName)), { recursive: true });
           copyFileSync(image.from, path.join(outDir, image.fileName));
