@@ -28,6 +28,8 @@ export const UPDATE_ACCEPT_PORT = BASE_PORT + 7;
 export const JEKYLL_PORT = BASE_PORT + 8;
 /** An Obsidian vault of our own (tests/fixtures/generators/obsidian). */
 export const VAULT_PORT = BASE_PORT + 9;
+/** Taken by the highlights test's own switchable server (an essay edited between builds). */
+export const EDITED_PORT = BASE_PORT + 10;
 
 export default defineConfig({
   testDir: 'tests/e2e',

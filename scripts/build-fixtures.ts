@@ -55,6 +55,22 @@ writeFileSync(
     .replace('\n# the bus is the backbone\n', '\n# the bus is the backbone of the city\n'),
 );
 
+// The sample essays with one essay edited: a paragraph added above a highlighted sentence
+// and another highlighted sentence removed (tests/e2e/highlights.spec.ts re-anchors them).
+const edited = '.tmp/fixtures/edited-essays';
+rmSync(edited, { recursive: true, force: true });
+cpSync('content/essays', edited, { recursive: true });
+const editedEssay = path.join(edited, '000_1e3660a13cdc0503.txt');
+writeFileSync(
+  editedEssay,
+  readFileSync(editedEssay, 'utf8')
+    .replace(
+      '\n# base and superstructure, without the diagram\n\n',
+      '\n# base and superstructure, without the diagram\n\nA paragraph added in a later edit, above everything else.\n\n',
+    )
+    .replace(' Technology matters because it changes those relations, not in itself.', ''),
+);
+
 const large = '.tmp/fixtures/large-essays';
 rmSync(large, { recursive: true, force: true });
 writeCorpus({ count: LARGE_COUNT, out: large });
@@ -76,3 +92,4 @@ await site(JEKYLL_CORPUS, 'dist-fixtures/jekyll');
 await site('tests/fixtures/generators/obsidian', 'dist-fixtures/vault');
 await site('content/essays', 'dist-fixtures/update-v1');
 await site(v2, 'dist-fixtures/update-v2');
+await site(edited, 'dist-fixtures/edited');

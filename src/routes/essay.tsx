@@ -1,5 +1,5 @@
 import type { EssaySummary } from '../domain/essay';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   data,
   useLoaderData,
@@ -23,6 +23,9 @@ import { useShortcuts } from '../hooks/useShortcuts';
 import { DONE_AT, loadProgress, RESUME_FROM, setRead } from '../lib/progress';
 import { paths } from '../paths';
 import { useReadingOrder } from './useReadingOrder';
+
+/** Highlights and notes: their own chunk, loaded once the reader is interactive. */
+const EssayAnnotations = lazy(() => import('../reading/EssayAnnotations'));
 
 /** The reader. Loaded lazily, so the list page never pays for the markdown renderer. */
 
@@ -140,6 +143,11 @@ export function Component() {
           highlight={highlight}
           code={body.code}
         />
+        {hydrated ? (
+          <Suspense fallback={null}>
+            <EssayAnnotations essay={essay} />
+          </Suspense>
+        ) : null}
         <footer className="reader-footer">
           <p>
             <button

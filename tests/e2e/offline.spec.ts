@@ -4,24 +4,8 @@ import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { PARTIAL_PORT, UPDATE_ACCEPT_PORT, UPDATE_PORT } from '../../playwright.config';
 import { expect, test } from './fixtures';
+import { waitUntilOffline } from './support/offline';
 import { startSwitchServer } from './support/switchServer';
-
-/** Waits until the service worker is activated and controls the page, and the archive is saved. */
-async function waitUntilOffline(page: Page, essays: number) {
-  await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) =>
-        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-      );
-    }
-    return registration.active?.state;
-  });
-  await expect(page.locator('.offline-status')).toContainText(
-    `Available offline · ${essays} essays`,
-    { timeout: 20_000 },
-  );
-}
 
 test('after one visit, every essay, list, tag, theme and search works with the network off', async ({
   page,

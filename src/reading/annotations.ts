@@ -1,0 +1,166 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Anchor } from './anchor';
+
+/**
+ * Highlights and notes, kept on the reader's device in IndexedDB (through `idb`, a small
+ * maintained wrapper): they are the reader's own writing, may grow past what localStorage
+ * holds, and must survive offline. Keyed by a random id; found by the essay's thread id, its
+ * lasting identity (a retitled essay keeps its highlights). Other tabs hear of changes on a
+ * BroadcastChannel.
+ */
+
+export const COLOURS = ['yellow', 'green', 'blue', 'pink'] as const;
+export type Colour = (typeof COLOURS)[number];
+
+export interface Annotation {
+  id: string;
+  /** The essay: its thread id, and its slug, title, theme and tags when last saved. */
+  threadId: string;
+  slug: string;
+  title: string;
+  theme: string;
+  tags: string[];
+  colour: Colour;
+  /** Empty for a plain highlight. */
+  note: string;
+  anchor: Anchor;
+  /** ms since epoch. */
+  created: number;
+  updated: number;
+}
+
+interface ReadingDb extends DBSchema {
+  annotations: { key: string; value: Annotation; indexes: { thread: string } };
+}
+
+const DB_NAME = 'essays-reading';
+let db: Promise<IDBPDatabase<ReadingDb>> | null = null;
+
+function database(): Promise<IDBPDatabase<ReadingDb>> {
+  db ??= openDB<ReadingDb>(DB_NAME, 1, {
+    upgrade(d) {
+      const store = d.createObjectStore('annotations', { keyPath: 'id' });
+      store.createIndex('thread', 'threadId');
+    },
+  });
+  return db;
+}
+
+const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(DB_NAME) : null;
+const listeners = new Set<() => void>();
+channel?.addEventListener('message', () => listeners.forEach((l) => l()));
+
+/** Called after any change here or in another tab. */
+export function onAnnotationsChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function changed(): void {
+  listeners.forEach((l) => l());
+  channel?.postMessage('changed');
+}
+
+export async function annotationsOf(threadId: string): Promise<Annotation[]> {
+  const found = await (await database()).getAllFromIndex('annotations', 'thread', threadId);
+  return found.sort((a, b) => a.anchor.start - b.anchor.start);
+}
+
+/** Every annotation, newest first. */
+export async function allAnnotations(): Promise<Annotation[]> {
+  const found = await (await database()).getAll('annotations');
+  return found.sort((a, b) => b.created - a.created);
+}
+
+export async function saveAnnotation(annotation: Annotation): Promise<void> {
+  await (await database()).put('annotations', annotation);
+  changed();
+}
+
+export async function deleteAnnotation(id: string): Promise<void> {
+  await (await database()).delete('annotations', id);
+  changed();
+}
+
+export async function clearAnnotations(): Promise<void> {
+  await (await database()).clear('annotations');
+  changed();
+}
+
+/**
+ * Adds imported annotations: one with an id already here is kept in whichever version was
+ * changed last, so importing the same file twice changes nothing. Returns how many were new.
+ */
+export async function mergeAnnotations(incoming: readonly Annotation[]): Promise<number> {
+  const d = await database();
+  const tx = d.transaction('annotations', 'readwrite');
+  let added = 0;
+  for (const a of incoming) {
+    const existing = await tx.store.get(a.id);
+    if (!existing) added++;
+    if (!existing || existing.updated < a.updated) await tx.store.put(a);
+  }
+  await tx.done;
+  changed();
+  return added;
+}
+
+export function newId(): string {
+  return typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** A stored value read back as an annotation, or null when it is not one (import, old data). */
+export function parseAnnotation(raw: unknown): Annotation | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const r = raw as Record<string, unknown>;
+  const str = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : null);
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  const anchor = r.anchor as Record<string, unknown> | null | undefined;
+  if (typeof anchor !== 'object' || anchor === null) return null;
+  const id = str('id');
+  const threadId = str('threadId');
+  const slug = str('slug');
+  const title = str('title');
+  const theme = str('theme');
+  const note = str('note');
+  const colour = COLOURS.find((c) => c === r.colour);
+  const start = num(anchor.start);
+  const end = num(anchor.end);
+  const created = num(r.created);
+  const updated = num(r.updated);
+  if (
+    !id ||
+    !threadId ||
+    slug === null ||
+    title === null ||
+    theme === null ||
+    note === null ||
+    !colour ||
+    start === null ||
+    end === null ||
+    created === null ||
+    updated === null ||
+    typeof anchor.exact !== 'string' ||
+    anchor.exact === '' ||
+    typeof anchor.prefix !== 'string' ||
+    typeof anchor.suffix !== 'string' ||
+    !Array.isArray(r.tags) ||
+    !r.tags.every((t) => typeof t === 'string')
+  )
+    return null;
+  return {
+    id,
+    threadId,
+    slug,
+    title,
+    theme,
+    tags: r.tags as string[],
+    colour,
+    note,
+    anchor: { exact: anchor.exact, prefix: anchor.prefix, suffix: anchor.suffix, start, end },
+    created,
+    updated,
+  };
+}

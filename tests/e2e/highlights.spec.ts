@@ -1,0 +1,88 @@
+import { EDITED_PORT } from '../../playwright.config';
+import { expect, expectNoAxeViolations, test } from './fixtures';
+import { dragSelect, ESSAY, KEPT, painted, REMOVED } from './support/highlights';
+import { waitUntilOffline } from './support/offline';
+import { startSwitchServer } from './support/switchServer';
+
+/** Highlights and notes in the reader: made by mouse and keyboard, kept, found again. */
+
+test.describe('highlights and notes', () => {
+  test('highlight by mouse, add a note, reload and go offline: both are still there', async ({
+    page,
+    context,
+  }) => {
+    await page.goto(ESSAY);
+    await waitUntilOffline(page, 24);
+    await dragSelect(page, KEPT);
+    const bar = page.getByRole('toolbar', { name: 'Highlight the selected words' });
+    await bar.getByRole('button', { name: 'Highlight in green' }).click();
+    await expect.poll(() => painted(page)).toEqual([`green: ${KEPT}`]);
+
+    await dragSelect(page, REMOVED);
+    await bar.getByRole('button', { name: 'Add a note' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Note' });
+    await dialog.getByLabel('Your note').fill('Relations, not machines.');
+    await dialog.getByRole('button', { name: 'Save the note' }).click();
+    await expect(dialog).toBeHidden();
+
+    const list = page.getByRole('region', { name: 'Your highlights' });
+    await expect(list.getByRole('listitem')).toHaveCount(2);
+    await expect(list).toContainText('Relations, not machines.');
+
+    await page.reload();
+    await expect.poll(() => painted(page)).toEqual([`green: ${KEPT}`, `green: ${REMOVED}`]);
+    await context.setOffline(true);
+    await page.reload();
+    await expect.poll(() => painted(page)).toHaveLength(2);
+    await expect(page.getByRole('region', { name: 'Your highlights' })).toContainText(
+      'Relations, not machines.',
+    );
+  });
+
+  test('the highlight list and the note dialog pass axe, light and dark', async ({ page }) => {
+    await page.goto(ESSAY);
+    await dragSelect(page, KEPT);
+    await page.getByRole('button', { name: 'Add a note' }).click();
+    await page.getByLabel('Your note').fill('A note.');
+    await page.getByRole('button', { name: 'Save the note' }).click();
+    await expect(page.getByRole('region', { name: 'Your highlights' })).toBeVisible();
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await expectNoAxeViolations(page);
+    }
+    await dragSelect(page, REMOVED);
+    await expect(page.getByRole('toolbar')).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});
+
+test('after the essay is edited, a highlight is found again, and one whose words are gone is kept as detached', async ({
+  page,
+}) => {
+  const host = await startSwitchServer(EDITED_PORT, 'dist-fixtures/update-v1');
+  try {
+    await page.goto(`${host.url}${ESSAY}`);
+    await dragSelect(page, KEPT);
+    await page.getByRole('button', { name: 'Highlight in blue' }).click();
+    await dragSelect(page, REMOVED);
+    await page.getByRole('button', { name: 'Highlight in pink' }).click();
+    await expect.poll(() => painted(page)).toHaveLength(2);
+
+    host.deploy('dist-fixtures/edited');
+    await page.goto(`${host.url}/`);
+    await page.evaluate(async () => {
+      for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
+      for (const key of await caches.keys()) await caches.delete(key);
+    });
+    await page.goto(`${host.url}${ESSAY}`);
+    await expect(page.locator('.prose')).toContainText('A paragraph added in a later edit');
+    await expect.poll(() => painted(page)).toEqual([`blue: ${KEPT}`]);
+    const list = page.getByRole('region', { name: 'Your highlights' });
+    await expect(
+      list.getByRole('heading', { name: 'Not found in the essay as it is now' }),
+    ).toBeVisible();
+    await expect(list.locator('.detached')).toContainText(REMOVED);
+  } finally {
+    await host.close();
+  }
+});
