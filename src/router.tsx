@@ -49,6 +49,14 @@ export const routes: RouteObject[] = [
           },
           { path: paths.theme.pattern, loader: themeLoader, Component: ThemePage },
           { path: paths.search.pattern, Component: SearchPage },
+          // The reader's own data, read from this device: their own chunks, loaded on use.
+          { path: paths.highlights.pattern, lazy: () => import('./routes/highlights') },
+          {
+            path: paths.library.pattern,
+            shouldRevalidate: once,
+            loader: loadTerms,
+            lazy: () => import('./routes/library'),
+          },
           { path: '*', Component: NotFound },
         ],
       },

@@ -130,6 +130,34 @@ export function setRead(key: ProgressKey, read: boolean, now = Date.now()): void
   }));
 }
 
+/** Entries from elsewhere (an imported file) read as progress; bad ones are dropped. */
+export const parseProgressEntries = (raw: Record<string, unknown>): ProgressMap =>
+  parseEntries(raw);
+
+/**
+ * Adds progress from another browser (an import): for each essay the later visit wins and a
+ * read mark is never lost. Returns how many essays changed.
+ */
+export function mergeProgress(incoming: ProgressMap): number {
+  const next = { ...readFresh() };
+  let changed = 0;
+  for (const [id, entry] of Object.entries(incoming)) {
+    const current = next[id];
+    if (!current || current.at < entry.at) {
+      next[id] = { ...entry, read: entry.read || (current?.read ?? false) };
+      changed++;
+    } else if (entry.read && !current.read) {
+      next[id] = { ...current, read: true };
+      changed++;
+    }
+  }
+  if (changed === 0) return 0;
+  cache = next;
+  writeStored(PROGRESS_KEY, { version: 2, entries: next } satisfies StoredProgress);
+  notify();
+  return changed;
+}
+
 /** Whether progress saved by an older version (keyed by slug) waits to be migrated. */
 export function hasLegacyProgress(): boolean {
   loadProgress();

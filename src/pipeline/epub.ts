@@ -5,7 +5,7 @@ import { toHast } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 import { TOC_DEPTHS } from '../domain/headings.ts';
 import { absoluteUrl, type SiteConfig } from '../domain/site.ts';
-import { termSlug } from '../domain/slugs.ts';
+import { normalizeTerm } from '../domain/slugs.ts';
 import { rehypeAlignClasses } from '../lib/rehypeAlignClasses.ts';
 import { rehypeCode } from '../lib/rehypeCode.ts';
 import { paths } from '../paths.ts';
@@ -26,9 +26,9 @@ import { zip } from './zip.ts';
 /** Archives over this many essays get no books: one would be hundreds of megabytes. */
 export const EPUB_MAX_ESSAYS = 5000;
 
-export const EPUB_DIR = 'epub';
-export const archiveEpubName = () => `${EPUB_DIR}/archive.epub`;
-export const themeEpubName = (theme: string) => `${EPUB_DIR}/themes/${termSlug(theme)}.epub`;
+// The names the site links to (src/paths.ts builds them for the browser).
+export const archiveEpubName = () => paths.archiveEpub.build();
+export const themeEpubName = (theme: string) => paths.themeEpub.build(theme);
 
 export interface EpubBook {
   fileName: string;
@@ -39,13 +39,18 @@ export interface EpubBook {
 /** The books this archive gets: the whole, then each theme, or none when it is too big. */
 export function epubBooks(essays: readonly FinalEssay[], siteName: string): EpubBook[] {
   if (essays.length === 0 || essays.length > EPUB_MAX_ESSAYS) return [];
+  // One book per theme however it is spelled ("Night sky", "night sky"), as its page is.
   const byTheme = new Map<string, FinalEssay[]>();
-  for (const e of essays) byTheme.set(e.theme, [...(byTheme.get(e.theme) ?? []), e]);
+  for (const e of essays) {
+    const key = normalizeTerm(e.theme);
+    byTheme.set(key, [...(byTheme.get(key) ?? []), e]);
+  }
   return [
     { fileName: archiveEpubName(), title: siteName, essays },
-    ...[...byTheme]
-      .sort(([a], [b]) => a.localeCompare(b, 'en'))
-      .map(([theme, list]) => ({
+    ...[...byTheme.values()]
+      .map((list) => ({ theme: list[0]!.theme, list }))
+      .sort((a, b) => a.theme.localeCompare(b.theme, 'en'))
+      .map(({ theme, list }) => ({
         fileName: themeEpubName(theme),
         title: `${siteName}: ${theme}`,
         essays: list,

@@ -37,6 +37,8 @@ export function pagesFor(index: EssayIndex): { path: string; file: string }[] {
   return [
     ...sitePages(index.essays).map(({ path: p }) => ({ path: p, file: fileFor(p) })),
     { path: '/search', file: 'search.html' },
+    { path: '/highlights', file: 'highlights.html' },
+    { path: '/library', file: 'library.html' },
     // Any path the app does not know renders the not-found page.
     { path: '/404', file: '404.html' },
   ];

@@ -62,7 +62,11 @@ export default function EssayAnnotations({ essay }: { essay: EssaySummary }) {
   const supported = typeof CSS !== 'undefined' && 'highlights' in CSS;
 
   const reload = useCallback(() => {
-    void annotationsOf(essay.threadId).then(setAnnotations);
+    void annotationsOf(essay.threadId).then((found) => {
+      setAnnotations(found);
+      // Says the highlights are loaded and the keys listen (tests wait on it).
+      document.documentElement.dataset.annotations = 'ready';
+    });
   }, [essay.threadId]);
   useEffect(() => {
     reload();
@@ -135,6 +139,8 @@ export default function EssayAnnotations({ essay }: { essay: EssaySummary }) {
       const prose = proseOf(essay.slug);
       setHasSelection(prose !== null && selectedSpan(prose) !== null);
     };
+    // Words may have been selected before this chunk arrived.
+    onChange();
     document.addEventListener('selectionchange', onChange);
     return () => document.removeEventListener('selectionchange', onChange);
   }, [essay.slug]);

@@ -46,19 +46,34 @@ function database(): Promise<IDBPDatabase<ReadingDb>> {
   return db;
 }
 
-const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(DB_NAME) : null;
 const listeners = new Set<() => void>();
-channel?.addEventListener('message', () => listeners.forEach((l) => l()));
+let channel: BroadcastChannel | null | undefined;
+
+/**
+ * The channel to other tabs, opened on first use in a browser only: an open channel keeps
+ * Node running, and the prerender imports this module (a build once hung on it).
+ */
+function tabs(): BroadcastChannel | null {
+  if (channel === undefined) {
+    channel =
+      typeof window !== 'undefined' && typeof BroadcastChannel === 'function'
+        ? new BroadcastChannel(DB_NAME)
+        : null;
+    channel?.addEventListener('message', () => listeners.forEach((l) => l()));
+  }
+  return channel;
+}
 
 /** Called after any change here or in another tab. */
 export function onAnnotationsChange(listener: () => void): () => void {
+  tabs();
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
 function changed(): void {
   listeners.forEach((l) => l());
-  channel?.postMessage('changed');
+  tabs()?.postMessage('changed');
 }
 
 export async function annotationsOf(threadId: string): Promise<Annotation[]> {

@@ -46,6 +46,9 @@ export function Layout() {
             <li>
               <NavLink to={paths.themes.build()}>Themes</NavLink>
             </li>
+            <li>
+              <NavLink to={paths.highlights.build()}>Highlights</NavLink>
+            </li>
           </ul>
         </nav>
         <HeaderSearch count={archive.count} />
@@ -57,6 +60,9 @@ export function Layout() {
       </main>
       <footer className="site-footer">
         <OfflineStatus state={offline} onSaveAll={saveEverything} />
+        <p>
+          <Link to={paths.library.build()}>Your reading data and EPUB books</Link>
+        </p>
       </footer>
     </>
   );

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import { expect, test } from './fixtures';
-import { ESSAY, KEPT, painted, REMOVED } from './support/highlights';
+import { ESSAY, KEPT, openEssay, painted, REMOVED } from './support/highlights';
 
 /** Highlights and notes made with the keyboard alone. */
 
@@ -33,7 +33,7 @@ const caretBefore = (page: Page, words: string) =>
 const selectedText = (page: Page) => page.evaluate(() => getSelection()?.toString().trim());
 
 test('select with Shift+arrows, then h highlights and n adds a note', async ({ page }) => {
-  await page.goto(ESSAY);
+  await openEssay(page, ESSAY);
   await caretBefore(page, KEPT);
   for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Shift+ArrowRight');
   await expect.poll(() => selectedText(page)).toBe('The diagram is');

@@ -1,6 +1,6 @@
 import { EDITED_PORT } from '../../playwright.config';
 import { expect, expectNoAxeViolations, test } from './fixtures';
-import { dragSelect, ESSAY, KEPT, painted, REMOVED } from './support/highlights';
+import { dragSelect, ESSAY, KEPT, openEssay, painted, REMOVED } from './support/highlights';
 import { waitUntilOffline } from './support/offline';
 import { startSwitchServer } from './support/switchServer';
 
@@ -11,7 +11,7 @@ test.describe('highlights and notes', () => {
     page,
     context,
   }) => {
-    await page.goto(ESSAY);
+    await openEssay(page, ESSAY);
     await waitUntilOffline(page, 24);
     await dragSelect(page, KEPT);
     const bar = page.getByRole('toolbar', { name: 'Highlight the selected words' });
@@ -40,7 +40,7 @@ test.describe('highlights and notes', () => {
   });
 
   test('the highlight list and the note dialog pass axe, light and dark', async ({ page }) => {
-    await page.goto(ESSAY);
+    await openEssay(page, ESSAY);
     await dragSelect(page, KEPT);
     await page.getByRole('button', { name: 'Add a note' }).click();
     await page.getByLabel('Your note').fill('A note.');
@@ -61,7 +61,7 @@ test('after the essay is edited, a highlight is found again, and one whose words
 }) => {
   const host = await startSwitchServer(EDITED_PORT, 'dist-fixtures/update-v1');
   try {
-    await page.goto(`${host.url}${ESSAY}`);
+    await openEssay(page, `${host.url}${ESSAY}`);
     await dragSelect(page, KEPT);
     await page.getByRole('button', { name: 'Highlight in blue' }).click();
     await dragSelect(page, REMOVED);
@@ -74,7 +74,7 @@ test('after the essay is edited, a highlight is found again, and one whose words
       for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
       for (const key of await caches.keys()) await caches.delete(key);
     });
-    await page.goto(`${host.url}${ESSAY}`);
+    await openEssay(page, `${host.url}${ESSAY}`);
     await expect(page.locator('.prose')).toContainText('A paragraph added in a later edit');
     await expect.poll(() => painted(page)).toEqual([`blue: ${KEPT}`]);
     const list = page.getByRole('region', { name: 'Your highlights' });

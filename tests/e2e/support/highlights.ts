@@ -6,6 +6,12 @@ export const ESSAY = '/essays/base-and-superstructure-without-the-diagram';
 export const KEPT = 'The diagram is memorable and almost entirely misleading.';
 export const REMOVED = 'Technology matters because it changes those relations, not in itself.';
 
+/** Opens an essay and waits until its highlights have loaded and the keys listen. */
+export async function openEssay(page: Page, url: string) {
+  await page.goto(url);
+  await page.locator('html[data-annotations="ready"]').waitFor({ state: 'attached' });
+}
+
 /** Selects `words` in the essay with a mouse drag from their first to their last letter. */
 export async function dragSelect(page: Page, words: string) {
   const box = await page.evaluate((target) => {
