@@ -23,9 +23,13 @@ import { useShortcuts } from '../hooks/useShortcuts';
 import { DONE_AT, loadProgress, RESUME_FROM, setRead } from '../lib/progress';
 import { paths } from '../paths';
 import { useReadingOrder } from './useReadingOrder';
+import { READ_ALOUD_CONTINUE } from '../reading/readAloudKey';
+import { site } from 'virtual:essay-data';
 
 /** Highlights and notes: their own chunk, loaded once the reader is interactive. */
 const EssayAnnotations = lazy(() => import('../reading/EssayAnnotations'));
+/** Read aloud: loaded when asked for, or when the previous essay went on to this one. */
+const ReadAloud = lazy(() => import('../reading/ReadAloud'));
 
 /** The reader. Loaded lazily, so the list page never pays for the markdown renderer. */
 
@@ -60,6 +64,17 @@ export function Component() {
   const navigate = useNavigate();
   const progress = useProgress();
   const hydrated = useHydrated();
+  // Read aloud stays open from one essay to the next when the last one asked to go on.
+  // Read per essay: the route stays mounted from one essay to the next.
+  const continued = useMemo(
+    () =>
+      hydrated &&
+      essay.slug !== '' &&
+      typeof sessionStorage !== 'undefined' &&
+      sessionStorage.getItem(READ_ALOUD_CONTINUE) === '1',
+    [hydrated, essay.slug],
+  );
+  const [listening, setListening] = useState(false);
   const article = useRef<HTMLElement>(null);
   const bar = useRef<HTMLDivElement>(null);
   const toc = useRef<HTMLElement>(null);
@@ -124,6 +139,26 @@ export function Component() {
           <h1 className="reader-title">{essay.title}</h1>
           <EssayMeta essay={essay} showWords updated={body.updated} />
           <EssayTerms essay={essay} />
+          {hydrated ? (
+            listening || continued ? (
+              <Suspense fallback={null}>
+                <ReadAloud
+                  key={essay.slug}
+                  slug={essay.slug}
+                  lang={body.lang ?? site.language}
+                  next={next ? { title: next.title } : null}
+                  onNext={() => next && navigate(paths.essay.build(next.slug))}
+                  autoStart={continued}
+                />
+              </Suspense>
+            ) : (
+              <p>
+                <button type="button" className="link-button" onClick={() => setListening(true)}>
+                  Read aloud
+                </button>
+              </p>
+            )
+          ) : null}
           {resumeAt && hydrated ? (
             <p className="resume" role="status">
               You were {Math.round(resumeAt.position * 100)}% through this essay.{' '}
