@@ -28,6 +28,8 @@ import { site } from 'virtual:essay-data';
 
 /** Highlights and notes: their own chunk, loaded once the reader is interactive. */
 const EssayAnnotations = lazy(() => import('../reading/EssayAnnotations'));
+/** Previews of linked essays and footnotes: their own chunk, loaded with the annotations. */
+const LinkPreviews = lazy(() => import('../reading/LinkPreviews'));
 /** Read aloud: loaded when asked for, or when the previous essay went on to this one. */
 const ReadAloud = lazy(() => import('../reading/ReadAloud'));
 
@@ -152,7 +154,7 @@ export function Component() {
                 />
               </Suspense>
             ) : (
-              <p>
+              <p className="read-aloud-start">
                 <button type="button" className="link-button" onClick={() => setListening(true)}>
                   Read aloud
                 </button>
@@ -181,6 +183,7 @@ export function Component() {
         {hydrated ? (
           <Suspense fallback={null}>
             <EssayAnnotations essay={essay} />
+            <LinkPreviews slug={essay.slug} />
           </Suspense>
         ) : null}
         <footer className="reader-footer">
