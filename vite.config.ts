@@ -87,6 +87,16 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Small shared modules (paths, PageMeta) that lazy chunks also import stay inside
+          // the entry rather than become chunks of their own: a split cost the first page
+          // 0.8–2 KB and a request (docs/decisions/0015).
+          groups: [{ name: 'app', tags: ['$initial'] }],
+        },
+      },
+    },
     chunkSizeWarningLimit: 600,
     // Gzipping every one of thousands of essay files just to print sizes slows big builds.
     reportCompressedSize: false,

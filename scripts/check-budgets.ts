@@ -17,6 +17,12 @@ export const BUDGETS_KB = {
   'reader route (lazy)': 8,
   'markdown renderer (lazy, not on a prerendered first page)': 56,
   'search worker (lazy)': 16,
+  // Reading kept and carried (docs/decisions/0015): each loads with the reader or on use.
+  'highlights and notes (lazy, after the reader is interactive)': 8,
+  'link previews (lazy, after the reader is interactive)': 4,
+  'read aloud (lazy, on use)': 4,
+  'Highlights page (lazy route)': 4,
+  'Your library page (lazy route)': 6,
   'essay index (loaded on demand)': 8,
   'search manifest': 2,
   // The archive in pieces (docs/decisions/0011): what an essay page or the list's first
@@ -73,6 +79,19 @@ const figures: Record<keyof typeof BUDGETS_KB, number> = {
     one(assets, /^Markdown-.*\.js$/, 'assets'),
   ),
   'search worker (lazy)': gz(one(assets, /^worker-.*\.js$/, 'assets')),
+  'highlights and notes (lazy, after the reader is interactive)': [
+    /^EssayAnnotations-.*\.js$/,
+    /^annotations-.*\.js$/,
+    /^anchor-.*\.js$/,
+  ]
+    .map((re) => gz(one(assets, re, 'assets')))
+    .reduce((a, b) => a + b, 0),
+  'link previews (lazy, after the reader is interactive)': gz(
+    one(assets, /^LinkPreviews-.*\.js$/, 'assets'),
+  ),
+  'read aloud (lazy, on use)': gz(one(assets, /^ReadAloud-.*\.js$/, 'assets')),
+  'Highlights page (lazy route)': gz(one(assets, /^highlights-.*\.js$/, 'assets')),
+  'Your library page (lazy route)': gz(one(assets, /^library-.*\.js$/, 'assets')),
   'essay index (loaded on demand)': gz(one(data, /^index\..*\.json$/, 'data')),
   'search manifest': gz(one(data, /^search\..*\.json$/, 'data')),
   'archive manifest': gz(one(data, /^manifest\..*\.json$/, 'data')),

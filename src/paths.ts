@@ -29,34 +29,9 @@ export const paths = {
     build: (theme: string) => `/themes/${encodeURIComponent(termSlug(theme))}`,
   },
   /** Every highlight and note, across essays (src/routes/highlights.tsx). */
-  highlights: {
-    pattern: '/highlights',
-    build: (filter?: { q?: string; tag?: string; theme?: string }) => {
-      const params = new URLSearchParams();
-      if (filter?.q) params.set('q', filter.q);
-      if (filter?.tag) params.set('tag', filter.tag);
-      if (filter?.theme) params.set('theme', filter.theme);
-      const query = params.toString();
-      return query ? `/highlights?${query}` : '/highlights';
-    },
-  },
-  /** A highlight in its essay: the reader scrolls to it (src/reading/EssayAnnotations.tsx). */
-  highlight: {
-    build: (slug: EssaySlug, id: string) => `/essays/${slug}#highlight-${encodeURIComponent(id)}`,
-  },
+  highlights: { pattern: '/highlights', build: () => '/highlights' },
   /** Your reading data (export, import) and the EPUB books (src/routes/library.tsx). */
   library: { pattern: '/library', build: () => '/library' },
-  /** Files the build writes beside the pages (src/pipeline/epub.ts). */
-  archiveEpub: { build: () => 'epub/archive.epub' },
-  themeEpub: { build: (theme: string) => `epub/themes/${termSlug(theme)}.epub` },
-  /**
-   * Links written into an essay's body at build time (src/pipeline/links.ts), relative to
-   * the essay's own address (`/essays/<slug>`), so they hold under any base path.
-   */
-  essayFromEssay: {
-    build: (slug: EssaySlug, fragment = '') => `${slug}${fragment}`,
-  },
-  mediaFromEssay: { build: (fileName: string) => `../${fileName}` },
 } as const;
 
 /**

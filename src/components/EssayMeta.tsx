@@ -1,4 +1,5 @@
-import { displayDate, displayDay } from '../domain/dates';
+import type { ReactNode } from 'react';
+import { displayDate } from '../domain/dates';
 import type { EssaySummary } from '../domain/essay';
 import { useLocale } from '../hooks/useLocale';
 
@@ -9,12 +10,12 @@ import { useLocale } from '../hooks/useLocale';
 export function EssayMeta({
   essay,
   showWords = false,
-  updated,
+  extra,
 }: {
   essay: EssaySummary;
   showWords?: boolean;
-  /** `YYYY-MM-DD` of the last update, shown when the file gave one (lastmod, updated). */
-  updated?: string | undefined;
+  /** More after the date, such as the reader's update date (src/routes/essay.tsx). */
+  extra?: ReactNode;
 }) {
   const locale = useLocale();
   const { date } = essay;
@@ -26,14 +27,7 @@ export function EssayMeta({
       >
         {displayDate(date, locale)}
       </time>
-      {updated ? (
-        <>
-          <span aria-hidden="true"> · </span>
-          <span>
-            Updated <time dateTime={updated}>{displayDay(updated, locale)}</time>
-          </span>
-        </>
-      ) : null}
+      {extra}
       <span aria-hidden="true"> · </span>
       <span>{essay.readingTime} min read</span>
       {showWords ? (

@@ -1,6 +1,13 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import type { ReadingSettings } from '../lib/settings';
-import { SettingsPanel } from './SettingsPanel';
+
+/**
+ * The panel loads when first wanted (a pointer over the button, focus, or a press): it is
+ * the largest part of the header, and every first page paid for it before anyone opened it
+ * (docs/decisions/0015 keeps the first page from growing).
+ */
+const loadPanel = () => import('./SettingsPanel');
+const SettingsPanel = lazy(() => loadPanel().then((m) => ({ default: m.SettingsPanel })));
 
 /** The "Aa" button in the header and the settings it opens. Escape or a click outside closes it. */
 export function SettingsMenu(props: {
@@ -9,6 +16,8 @@ export function SettingsMenu(props: {
   saved: boolean;
 }) {
   const [open, setOpen] = useState(false);
+  // Once opened, the panel stays mounted (hidden when closed), as it always was.
+  const [wanted, setWanted] = useState(false);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -39,7 +48,12 @@ export function SettingsMenu(props: {
         className="settings-button"
         aria-expanded={open}
         aria-controls={panelId}
-        onClick={() => setOpen((o) => !o)}
+        onPointerEnter={() => void loadPanel()}
+        onFocus={() => void loadPanel()}
+        onClick={() => {
+          setWanted(true);
+          setOpen((o) => !o);
+        }}
       >
         <span aria-hidden="true">Aa</span> Reading settings
       </button>
@@ -50,7 +64,11 @@ export function SettingsMenu(props: {
         role="group"
         aria-label="Reading settings"
       >
-        <SettingsPanel {...props} />
+        {wanted ? (
+          <Suspense fallback={<p className="muted">Loading the settings…</p>}>
+            <SettingsPanel {...props} />
+          </Suspense>
+        ) : null}
       </div>
     </div>
   );

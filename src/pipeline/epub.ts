@@ -1,3 +1,4 @@
+import { contentPaths } from '../contentPaths.ts';
 import { createHash } from 'node:crypto';
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
@@ -27,8 +28,8 @@ import { zip } from './zip.ts';
 export const EPUB_MAX_ESSAYS = 5000;
 
 // The names the site links to (src/paths.ts builds them for the browser).
-export const archiveEpubName = () => paths.archiveEpub.build();
-export const themeEpubName = (theme: string) => paths.themeEpub.build(theme);
+export const archiveEpubName = () => contentPaths.archiveEpub.build();
+export const themeEpubName = (theme: string) => contentPaths.themeEpub.build(theme);
 
 export interface EpubBook {
   fileName: string;

@@ -1,8 +1,8 @@
+import { contentPaths } from '../contentPaths.ts';
 import { createHash } from 'node:crypto';
 import path from 'node:path/posix';
 import type { EssaySlug } from '../domain/essay.ts';
 import { essaySlugFromTitle } from '../domain/slugs.ts';
-import { paths } from '../paths.ts';
 import type { FinalEssay } from './finalize.ts';
 import { headingsOfMarkdown } from './markdown.ts';
 import { warning, type Problem } from './problems.ts';
@@ -111,7 +111,7 @@ export function resolveLinks(
       if (id === undefined) return null;
       fragment = `#${id}`;
     }
-    return paths.essayFromEssay.build(to.slug as EssaySlug, fragment);
+    return contentPaths.essayFromEssay.build(to.slug as EssaySlug, fragment);
   };
 
   const mediaHref = (essay: FinalEssay, name: string): string | null => {
@@ -132,7 +132,7 @@ export function resolveLinks(
       file = { fileName: `media/${base}.${hash}${ext}`, from: path.join(media.root, found) };
       copied.set(found, file);
     }
-    return paths.mediaFromEssay.build(file.fileName);
+    return contentPaths.mediaFromEssay.build(file.fileName);
   };
 
   /** An essay that a link's address names, or null. */

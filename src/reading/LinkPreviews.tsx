@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import { loadEssayPage } from '../data/essays';
-import { basename } from '../router';
 
 /**
  * Previews in the essay: hovering or focusing a link to another essay shows its title and
@@ -25,7 +24,7 @@ const HOVER_DELAY = 250;
 
 function essaySlugOf(link: HTMLAnchorElement): string | null {
   if (link.origin !== location.origin) return null;
-  const prefix = `${basename === '/' ? '' : basename}/essays/`;
+  const prefix = `${import.meta.env.BASE_URL}essays/`;
   if (!link.pathname.startsWith(prefix)) return null;
   const slug = decodeURIComponent(link.pathname.slice(prefix.length));
   return /^[a-z0-9-]+$/.test(slug) ? slug : null;

@@ -17,6 +17,8 @@ import { TableOfContents } from '../components/TableOfContents';
 import { EssayTerms } from '../components/EssayTerms';
 import { loadBody, loadEssayPage } from '../data/essays';
 import { useHydrated } from '../hooks/useHydrated';
+import { useLocale } from '../hooks/useLocale';
+import { displayDay } from '../domain/dates';
 import { useProgress } from '../hooks/useProgress';
 import { useScrollPosition } from '../hooks/useScrollPosition';
 import { useShortcuts } from '../hooks/useShortcuts';
@@ -66,6 +68,7 @@ export function Component() {
   const navigate = useNavigate();
   const progress = useProgress();
   const hydrated = useHydrated();
+  const locale = useLocale();
   // Read aloud stays open from one essay to the next when the last one asked to go on.
   // Read per essay: the route stays mounted from one essay to the next.
   const continued = useMemo(
@@ -139,7 +142,21 @@ export function Component() {
         />
         <header className="reader-header">
           <h1 className="reader-title">{essay.title}</h1>
-          <EssayMeta essay={essay} showWords updated={body.updated} />
+          <EssayMeta
+            essay={essay}
+            showWords
+            extra={
+              // `lastmod` or `updated` in the file, when it differs from the date.
+              body.updated ? (
+                <>
+                  <span aria-hidden="true"> · </span>
+                  <span>
+                    Updated <time dateTime={body.updated}>{displayDay(body.updated, locale)}</time>
+                  </span>
+                </>
+              ) : null
+            }
+          />
           <EssayTerms essay={essay} />
           {hydrated ? (
             listening || continued ? (

@@ -1,3 +1,4 @@
+import { contentPaths } from '../contentPaths';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { PageMeta } from '../components/PageMeta';
@@ -112,7 +113,9 @@ export function Component() {
                 <blockquote>{a.anchor.exact}</blockquote>
                 {a.note ? <p className="annotation-note">{a.note}</p> : null}
                 <p className="annotation-actions">
-                  <Link to={paths.highlight.build(a.slug as EssaySlug, a.id)}>{a.title}</Link>
+                  <Link to={contentPaths.highlight.build(a.slug as EssaySlug, a.id)}>
+                    {a.title}
+                  </Link>
                   <span className="muted">
                     {displayDay(new Date(a.created).toISOString().slice(0, 10), locale)}
                   </span>

@@ -61,7 +61,7 @@ export function Layout() {
       <footer className="site-footer">
         <OfflineStatus state={offline} onSaveAll={saveEverything} />
         <p>
-          <Link to={paths.library.build()}>Your reading data and EPUB books</Link>
+          <Link to={paths.library.build()}>Your highlights, data and books</Link>
         </p>
       </footer>
     </>

@@ -1,10 +1,11 @@
+import { contentPaths } from '../contentPaths';
 import { books, site } from 'virtual:essay-data';
 import { useRef, useState } from 'react';
 import { useLoaderData } from 'react-router';
 import { PageMeta } from '../components/PageMeta';
 import type { ArchiveTerms } from '../domain/archive';
 import { termLabel } from '../domain/slugs';
-import { dataUrl, paths } from '../paths';
+import { dataUrl } from '../paths';
 import { allAnnotations } from '../reading/annotations';
 import {
   download,
@@ -103,13 +104,13 @@ export function Component() {
             </p>
             <ul>
               <li>
-                <a href={dataUrl(paths.archiveEpub.build())} download>
+                <a href={dataUrl(contentPaths.archiveEpub.build())} download>
                   Every essay
                 </a>
               </li>
               {terms.themes.map((t) => (
                 <li key={t.value}>
-                  <a href={dataUrl(paths.themeEpub.build(t.value))} download>
+                  <a href={dataUrl(contentPaths.themeEpub.build(t.value))} download>
                     {termLabel(t.value).name}
                   </a>{' '}
                   <span className="count">{t.count === 1 ? '1 essay' : `${t.count} essays`}</span>

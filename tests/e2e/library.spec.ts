@@ -149,7 +149,7 @@ test('highlights export as Markdown for Obsidian and Readwise', async ({ page })
 
 test('the library page links the EPUB books, and they download', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('link', { name: 'Your reading data and EPUB books' }).click();
+  await page.getByRole('link', { name: 'Your highlights, data and books' }).click();
   const book = page.getByRole('link', { name: 'Every essay' });
   const href = await book.getAttribute('href');
   expect(href).toBe('/epub/archive.epub');
