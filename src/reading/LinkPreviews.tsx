@@ -118,22 +118,19 @@ export default function LinkPreviews({ slug }: { slug: string }) {
     };
     // Says the previews listen (tests wait on it).
     document.documentElement.dataset.previews = 'ready';
-    prose.addEventListener('pointerover', onOver);
-    prose.addEventListener('pointerout', onOut);
-    prose.addEventListener('focusin', onFocus);
-    prose.addEventListener('focusout', onBlur);
-    prose.addEventListener('click', onClick);
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onDocPointer);
+    const listening: [EventTarget, string, EventListener][] = [
+      [prose, 'pointerover', onOver as EventListener],
+      [prose, 'pointerout', onOut as EventListener],
+      [prose, 'focusin', onFocus as EventListener],
+      [prose, 'focusout', onBlur as EventListener],
+      [prose, 'click', onClick as EventListener],
+      [document, 'keydown', onKey as EventListener],
+      [document, 'pointerdown', onDocPointer as EventListener],
+    ];
+    for (const [target, type, listener] of listening) target.addEventListener(type, listener);
     return () => {
       hide();
-      prose.removeEventListener('pointerover', onOver);
-      prose.removeEventListener('pointerout', onOut);
-      prose.removeEventListener('focusin', onFocus);
-      prose.removeEventListener('focusout', onBlur);
-      prose.removeEventListener('click', onClick);
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onDocPointer);
+      for (const [target, type, listener] of listening) target.removeEventListener(type, listener);
     };
   }, [slug]);
 
