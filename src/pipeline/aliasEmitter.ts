@@ -1,6 +1,7 @@
 import type { SiteConfig } from '../domain/site.ts';
 import { paths } from '../paths.ts';
 import type { Emitter, OutputFile } from './emit.ts';
+import { escapeXml as html } from './escapeXml.ts';
 
 /**
  * Old addresses an essay answers to (Hugo's `aliases`, Jekyll's `redirect_from`: paths like
@@ -11,9 +12,6 @@ import type { Emitter, OutputFile } from './emit.ts';
 
 const APP_FOLDERS = /^(?:essays|tags|themes|data|assets|media|icons|search)(?:\/|$)/;
 const APP_FILES = /^(?:index|shell|404|search|tags|themes)\.html$/;
-
-const html = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** `/old/first-light/` → `old/first-light/index.html`; null for one we must not write. */
 export function aliasFileName(alias: string): string | null {

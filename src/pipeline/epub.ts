@@ -11,6 +11,7 @@ import { rehypeAlignClasses } from '../lib/rehypeAlignClasses.ts';
 import { rehypeCode } from '../lib/rehypeCode.ts';
 import { paths } from '../paths.ts';
 import type { FinalEssay } from './finalize.ts';
+import { escapeXml as xml } from './escapeXml.ts';
 import { highlightBlocks } from './highlight.ts';
 import { headingsOf, parseMarkdown } from './markdown.ts';
 import { zip } from './zip.ts';
@@ -58,14 +59,6 @@ export function epubBooks(essays: readonly FinalEssay[], siteName: string): Epub
       })),
   ];
 }
-
-const xml = (s: string) =>
-  s
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
 
 const chapterName = (e: FinalEssay) => `essays/${e.slug}.xhtml`;
 

@@ -1,6 +1,7 @@
 import { absoluteUrl, isPublished, type PublishedSite, type SiteConfig } from '../domain/site.ts';
 import { paths } from '../paths.ts';
 import type { Emitter, OutputFile } from './emit.ts';
+import { escapeXml as xml } from './escapeXml.ts';
 import type { FinalEssay } from './finalize.ts';
 import { sitePages } from './sitePages.ts';
 
@@ -11,16 +12,6 @@ import { sitePages } from './sitePages.ts';
  */
 
 export const FEED_SIZE = 50;
-
-const xml = (s: string) =>
-  s
-    // Characters XML 1.0 cannot hold at all, then the five it must escape.
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
 
 /** The essay's day as a timestamp: noon UTC, so no time zone moves it to another day. */
 const stamp = (iso: string) => `${iso}T12:00:00Z`;
