@@ -26,12 +26,17 @@ export function loadMarkdownRenderer(): Promise<Renderer> {
 /** The attribute naming whose body a `.prose` element holds. */
 const BODY_ATTRIBUTE = 'data-essay-body';
 
+/** The element holding this essay's body in the document (highlights, previews and read aloud work on it). */
+export function essayBodyElement(slug: string): HTMLElement | null {
+  if (typeof document === 'undefined') return null;
+  for (const el of document.querySelectorAll<HTMLElement>(`[${BODY_ATTRIBUTE}]`))
+    if (el.getAttribute(BODY_ATTRIBUTE) === slug) return el;
+  return null;
+}
+
 /** This essay's body as prerendered into the document, while it is still there. */
 export function prerenderedBody(slug: string): string | null {
-  if (typeof document === 'undefined') return null;
-  for (const el of document.querySelectorAll(`[${BODY_ATTRIBUTE}]`))
-    if (el.getAttribute(BODY_ATTRIBUTE) === slug) return el.innerHTML;
-  return null;
+  return essayBodyElement(slug)?.innerHTML ?? null;
 }
 
 /** Whether the loader must wait for the renderer before this essay can be shown. */

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { essayBodyElement as proseOf } from '../components/EssayBody';
 import type { EssaySummary } from '../domain/essay';
 import { isTypingTarget } from '../lib/keyboard';
 import { describeSpan, findAnchor, offsetsOf, rangeAt, textNodesOf } from './anchor';
@@ -31,12 +32,6 @@ const FOCUS = 'note-focus';
 interface Placed {
   annotation: Annotation;
   range: Range | null;
-}
-
-function proseOf(slug: string): HTMLElement | null {
-  for (const el of document.querySelectorAll<HTMLElement>('[data-essay-body]'))
-    if (el.getAttribute('data-essay-body') === slug) return el;
-  return null;
 }
 
 /** The current selection as offsets in the essay's text, when it lies inside it. */

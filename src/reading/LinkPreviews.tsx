@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { essayBodyElement } from '../components/EssayBody';
 import { loadEssayPage } from '../data/essays';
 
 /**
@@ -46,9 +47,7 @@ export default function LinkPreviews({ slug }: { slug: string }) {
   const timer = useRef(0);
 
   useEffect(() => {
-    const prose = [...document.querySelectorAll<HTMLElement>('[data-essay-body]')].find(
-      (el) => el.getAttribute('data-essay-body') === slug,
-    );
+    const prose = essayBodyElement(slug);
     if (!prose) return;
     let shown: HTMLAnchorElement | null = null;
     const hide = () => {

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { essayBodyElement } from '../components/EssayBody';
 import { rangeAt, textNodesOf, type TextPosition } from './anchor';
 import { READ_ALOUD_CONTINUE } from './readAloudKey';
 
@@ -78,13 +79,7 @@ export default function ReadAloud({
     if (supported) void voicesNow().then(setVoices);
   }, [supported]);
 
-  const prose = useCallback(
-    () =>
-      [...document.querySelectorAll<HTMLElement>('[data-essay-body]')].find(
-        (el) => el.getAttribute('data-essay-body') === slug,
-      ) ?? null,
-    [slug],
-  );
+  const prose = useCallback(() => essayBodyElement(slug), [slug]);
 
   const mark = useCallback(
     (i: number) => {
