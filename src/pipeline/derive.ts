@@ -3,6 +3,7 @@ import type { EssayDate } from '../domain/essay.ts';
 import { essaySlugFromTitle, normalizeTerm, termSlug } from '../domain/slugs.ts';
 import { countText, describe, readingMinutes } from '../domain/text.ts';
 import { DEFAULT_ARCHIVE, type ArchiveOptions, type FieldName } from './archiveOptions.ts';
+import { dateFromFileName, titleFromFileName } from './fileNames.ts';
 import type { ParsedFile } from './frontMatter.ts';
 import { wikiLinksAsText } from './links.ts';
 import { expandTemplates } from './templates.ts';
@@ -131,30 +132,6 @@ function canonicalFields(
     if (parsed.keyLines.published !== undefined) lines.draft = parsed.keyLines.published;
   }
   return { data, lines };
-}
-
-/** `2007-09-02-octave-mandel.markdown` or `2007-09-02-octave-mandel/index.md` → 2007-09-02. */
-export function dateFromFileName(file: string): string | null {
-  const parts = file.split('/');
-  const base = parts.pop() ?? '';
-  const named = /^(\d{4}-\d{2}-\d{2})[-_]/.exec(base);
-  if (named) return named[1]!;
-  if (/^index\.[^.]+$/i.test(base)) {
-    const folder = /^(\d{4}-\d{2}-\d{2})[-_]/.exec(parts.pop() ?? '');
-    if (folder) return folder[1]!;
-  }
-  return null;
-}
-
-/** `2007-09-02-octave-mandel.md` → "octave mandel": a note's title is its file name. */
-export function titleFromFileName(file: string): string {
-  const parts = file.split('/');
-  let base = parts.pop() ?? file;
-  if (/^index\.[^.]+$/i.test(base) && parts.length > 0) base = parts.pop()!;
-  return base
-    .replace(/\.[^.]+$/, '')
-    .replace(/^\d{4}-\d{2}-\d{2}[-_]/, '')
-    .trim();
 }
 
 const FIRST_HEADING = /^\s*#[ \t]+(.+?)[ \t]*#*[ \t]*$/m;

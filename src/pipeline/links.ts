@@ -6,6 +6,7 @@ import { essaySlugFromTitle } from '../domain/slugs.ts';
 import type { FinalEssay } from './finalize.ts';
 import { headingsOfMarkdown } from './markdown.ts';
 import { warning, type Problem } from './problems.ts';
+import { titleFromFileName, withoutDate } from './fileNames.ts';
 import { ESSAY_FILE_LINK } from './templates.ts';
 import { IMAGE_EXTENSIONS } from './load.ts';
 
@@ -97,7 +98,7 @@ export function resolveLinks(
   const bySlug = new Map<string, FinalEssay>();
   for (const e of essays) {
     claim(bySlug, e.slug, e);
-    claim(bySlug, essaySlugFromTitle(stemOf(e.file).replace(/^\d{4}-\d{2}-\d{2}[-_]/, '')), e);
+    claim(bySlug, essaySlugFromTitle(titleFromFileName(e.file)), e);
   }
 
   const hrefTo = (to: FinalEssay, heading?: string): string | null => {
@@ -262,7 +263,7 @@ function essayAtPermalink(
   if (dated) {
     const sameDay = byDate.get(`${dated[1]}-${dated[2]}-${dated[3]}`) ?? [];
     if (sameDay.length === 1) return sameDay[0]!;
-    const named = bySlug.get(essaySlugFromTitle(last.replace(/^\d{4}-\d{2}-\d{2}[-_]/, '')));
+    const named = bySlug.get(essaySlugFromTitle(withoutDate(last)));
     return named && sameDay.includes(named) ? named : null;
   }
   // `/posts/first-light/`: an address ending in the essay's own name, under a section.

@@ -1,5 +1,7 @@
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { DEFAULT_FIELDS } from './archiveOptions.ts';
+import { dateFromFileName } from './fileNames.ts';
 import { error, warning, type Problem } from './problems.ts';
 
 /** Stage 1: find essay files and decode them. */
@@ -43,6 +45,8 @@ export interface LoadOptions {
   ignoredFolders?: readonly string[];
   /** Look up when a file without a date last changed (a notes vault dates notes by it). */
   datesFromFileTimes?: boolean;
+  /** Front-matter keys a date may be under (the archive's `fields.date`). */
+  dateKeys?: readonly string[];
 }
 
 /** Walks the folder; follows symlinks once each, so a loop is reported rather than followed. */
@@ -131,11 +135,15 @@ async function listEssayFiles(
   return found;
 }
 
-/** Whether a file gives its date by name or by a front-matter key that could hold one. */
-function namesADate(source: SourceFile): boolean {
-  if (/(?:^|\/)\d{4}-\d{2}-\d{2}[-_]/.test(source.file)) return true;
-  const head = source.text.slice(0, 4000);
-  return /^\s*"?(?:date|pubDate|publishDate|published|created)"?\s*[:=]/m.test(head);
+/** Whether a file gives its date by name or has a front-matter key that may hold one. */
+function namesADate(source: SourceFile, dateKey: RegExp): boolean {
+  return dateFromFileName(source.file) !== null || dateKey.test(source.text.slice(0, 4000));
+}
+
+/** A line starting with one of `keys`, as YAML (`date:`), TOML (`date =`) or JSON writes it. */
+function keyPattern(keys: readonly string[]): RegExp {
+  const names = keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return new RegExp(`^\\s*"?(?:${names})"?\\s*[:=]`, 'm');
 }
 
 /** A file system error in plain words, without the stack or the absolute path. */
@@ -211,6 +219,7 @@ export async function loadEssays(
   const images: string[] = [];
   let files: string[];
   const ignored = new Set((options.ignoredFolders ?? []).map((f) => f.toLowerCase()));
+  const dateKey = keyPattern(options.dateKeys ?? DEFAULT_FIELDS.date);
   try {
     files = await listEssayFiles(root, problems, ignored, images);
   } catch (e) {
@@ -237,7 +246,7 @@ export async function loadEssays(
         continue;
       }
       result = decodeSource(rel(root, full), bytes);
-      if (options.datesFromFileTimes && !('severity' in result) && !namesADate(result)) {
+      if (options.datesFromFileTimes && !('severity' in result) && !namesADate(result, dateKey)) {
         try {
           result.modified = (await stat(full)).mtime.toISOString().slice(0, 10);
         } catch {

@@ -143,7 +143,11 @@ export function mediaIn(root: string, files: readonly string[]): MediaSource {
 
 /** What the loader must know of the archive's rules. */
 export function loadOptionsOf(archive: ArchiveOptions = DEFAULT_ARCHIVE): LoadOptions {
-  return { ignoredFolders: archive.ignoredFolders, datesFromFileTimes: archive.notes };
+  return {
+    ignoredFolders: archive.ignoredFolders,
+    datesFromFileTimes: archive.notes,
+    dateKeys: archive.fields.date,
+  };
 }
 
 /** For tests: run the pipeline over in-memory files. */

@@ -114,6 +114,27 @@ describe('what the settings do', () => {
     expect(result.essays[0]!.date.iso).toBe('2024-03-14');
   });
 
+  it("a vault dates a note by a mapped key, or else by the file's time, never by a folder's name", async () => {
+    const dir = folder({
+      'essays.config.json': JSON.stringify({ fields: { date: 'posted' } }),
+      'vault/.obsidian/app.json': '{}',
+      'vault/a.md': good,
+      'vault/2021-01-01-trip/day one.md': '# Day one\n\nWalked.\n',
+    });
+    const vault = path.join(dir, 'vault');
+    const archive = archiveOptionsFor(await loadEssaysConfig(dir, {}), vault, {});
+    const result = await runPipeline(vault, { archive, emitters: [] });
+    expect(result.ok).toBe(true);
+    const dates = Object.fromEntries(result.essays.map((e) => [e.title, e.date.iso]));
+    expect(dates['Good']).toBe('2024-03-14');
+    expect(dates['Day one']).toBe(new Date().toISOString().slice(0, 10));
+    expect(result.problems.map((p) => `${p.file}: ${p.message}`)).toContainEqual(
+      expect.stringMatching(
+        /^2021-01-01-trip\/day one\.md: has no date; using the day the file last changed/,
+      ),
+    );
+  });
+
   it('skip leaves a broken file out, lists it with its reason, and builds the rest', async () => {
     const dir = folder({ 'essays.config.json': JSON.stringify({ onProblem: 'skip' }) });
     const archive = archiveOptionsFor(await loadEssaysConfig(dir, {}), dir, {});
