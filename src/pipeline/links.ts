@@ -6,6 +6,7 @@ import { essaySlugFromTitle } from '../domain/slugs.ts';
 import type { FinalEssay } from './finalize.ts';
 import { headingsOfMarkdown } from './markdown.ts';
 import { warning, type Problem } from './problems.ts';
+import { closesFence, fenceOpenedBy } from './fences.ts';
 import { titleFromFileName, withoutDate } from './fileNames.ts';
 import { ESSAY_FILE_LINK } from './templates.ts';
 import { IMAGE_EXTENSIONS } from './load.ts';
@@ -45,7 +46,6 @@ const MAYBE_LINK = /\[\[|essay-file:|\]\(|\]:/;
 const WIKI = /(!?)\[\[([^\]|#\n]*)(#[^\]|\n]*)?(?:\|([^\]\n]*))?\]\]/g;
 const INLINE_TARGET = /(!?)\[((?:[^\]\n]|\](?!\())*)\]\(\s*(<[^>\n]*>|[^)\s]+)([^)\n]*)\)/g;
 const DEFINITION = /^( {0,3}\[[^\]\n]+\]:[ \t]*)(<[^>\n]*>|\S+)/gm;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 const stemOf = (file: string) =>
   path
@@ -300,14 +300,14 @@ export function mapOutsideCode(
     prose = [];
   };
   for (const line of lines) {
-    const open = FENCE.exec(line);
+    const open = fenceOpenedBy(line);
     if (fence !== null) {
       out.push(line);
-      if (open && open[1]![0] === fence[0] && open[1]!.length >= fence.length) fence = null;
+      if (closesFence(line, fence)) fence = null;
     } else if (open) {
       flush();
       out.push(line);
-      fence = open[1]!;
+      fence = open;
     } else {
       if (prose.length === 0) proseStart = offset;
       prose.push(line);

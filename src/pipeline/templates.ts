@@ -1,3 +1,4 @@
+import { closesFence, fenceOpenedBy } from './fences.ts';
 import { warning, type Problem } from './problems.ts';
 
 /**
@@ -31,7 +32,6 @@ const CHEAP_CHECK = /\{[{%]|<!--\s*more\s*-->/;
 const TOKEN =
   /(`+)[^`]*?\1|\{\{([<%])\s*\/\*([\s\S]*?)\*\/\s*[>%]\}\}|\{\{<\s*(\/?)([\w./-]+)(.*?)\s*>\}\}|\{\{%\s*(\/?)([\w./-]+)(.*?)\s*%\}\}|\{%-?\s*(\w+)(.*?)\s*-?%\}|\{\{-?\s*(.*?)\s*-?\}\}|<!--\s*more\s*-->/g;
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const RAW_TAG = /\{%-?\s*(?:end)?raw\s*-?%\}/g;
 const END_RAW = /\{%-?\s*endraw\s*-?%\}/;
 const END_COMMENT = /\{%-?\s*endcomment\s*-?%\}/;
@@ -113,9 +113,7 @@ export function expandTemplates(body: string, file: string, bodyLine: number): T
       const inside = line.replace(RAW_TAG, '');
       if (inside.trim() === '' && line.trim() !== '') return; // a raw tag on its own line
       out.push(inside);
-      const close = FENCE.exec(line);
-      if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length)
-        if (line.trim() === close[0].trim()) fence = null;
+      if (closesFence(line, fence)) fence = null;
       return;
     }
     let text = '';
@@ -183,9 +181,9 @@ export function expandTemplates(body: string, file: string, bodyLine: number): T
       if (mode === 'text' || mode === 'comment') return;
     }
     out.push(text);
-    const open = FENCE.exec(text);
+    const open = fenceOpenedBy(text);
     if (open && mode === 'text') {
-      fence = open[1]!;
+      fence = open;
       templateFence = HIGHLIGHT.test(line);
     }
   });

@@ -255,6 +255,14 @@ describe('template syntax in code and the seed format', () => {
     expect(result.essays[0]!.markdown).toBe(body);
   });
 
+  it('leaves a wiki link in code alone, even after a line like ```js inside the block', () => {
+    const body = 'See [[t]].\n\n```\nan example:\n```js\n[[t]]\n```\n\nAfter [[t]].';
+    const result = runOnTexts({ '000_a.txt': essay(body) }, { anchorDate: ANCHOR });
+    expect(result.essays[0]!.markdown).toBe(
+      'See [t](t).\n\n```\nan example:\n```js\n[[t]]\n```\n\nAfter [t](t).',
+    );
+  });
+
   it('reads a seed essay exactly as before: no warnings, nothing rewritten', () => {
     const body = 'A [link](https://example.org/a.md) and text with [brackets].';
     const result = runOnTexts(
