@@ -90,9 +90,10 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          // Small shared modules (paths, PageMeta) that lazy chunks also import stay inside
-          // the entry rather than become chunks of their own: a split cost the first page
-          // 0.8–2 KB and a request (docs/decisions/0015).
+          // Every module the first page loads statically goes in one group, which stays the
+          // entry: otherwise Rolldown split modules that lazy chunks also import (paths,
+          // PageMeta, the JSX runtime) into chunks of their own, which cost the first page
+          // 0.8–2 KB and a request each (docs/decisions/0015).
           groups: [{ name: 'app', tags: ['$initial'] }],
         },
       },

@@ -67,7 +67,10 @@ export function highlightsMarkdown(
   return lines.join('\n');
 }
 
-export type ImportResult = { ok: true; message: string } | { ok: false; message: string };
+export interface ImportResult {
+  ok: boolean;
+  message: string;
+}
 
 /** Reads an exported file and merges it in; on any doubt, changes nothing. */
 export async function importReadingData(text: string): Promise<ImportResult> {
