@@ -74,11 +74,11 @@ export default function EssayAnnotations({ essay }: { essay: EssaySummary }) {
     if (!prose) return;
     let frame = 0;
     const place = () => {
-      const { text } = textNodesOf(prose);
+      const walked = textNodesOf(prose);
       setPlaced(
         annotations.map((annotation) => {
-          const at = findAnchor(text, annotation.anchor);
-          return { annotation, range: at ? rangeAt(prose, at) : null };
+          const at = findAnchor(walked.text, annotation.anchor);
+          return { annotation, range: at ? rangeAt(prose, at, walked) : null };
         }),
       );
     };

@@ -102,8 +102,13 @@ export function offsetsOf(root: Node, range: Range): TextPosition | null {
 }
 
 /** A DOM range over `root`'s text from `start` to `end`. */
-export function rangeAt(root: Node, position: TextPosition): Range | null {
-  const { nodes, starts, text } = textNodesOf(root);
+export function rangeAt(
+  root: Node,
+  position: TextPosition,
+  // Passed in when placing many spans at once, so the text is walked once, not per span.
+  walked: ReturnType<typeof textNodesOf> = textNodesOf(root),
+): Range | null {
+  const { nodes, starts, text } = walked;
   if (position.end > text.length || position.start >= position.end) return null;
   // The start lies in the node holding its character; the end in the node holding the one
   // before it, so a span never begins or ends in an empty neighbour.
