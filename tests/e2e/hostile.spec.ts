@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { HOSTILE_PORT } from '../../playwright.config';
 import type { Page } from '@playwright/test';
+import { PAGE_SIZE } from '../../src/data/browse';
 import { essaySlugFromTitle } from '../../src/domain/slugs';
 import { BODY_VECTORS, FRONT_MATTER_VECTORS, MARKER_WORD } from '../corpora/xss';
 import { expect, test } from './fixtures';
@@ -64,11 +65,28 @@ function watchDialogs(page: Page): string[] {
   return dialogs;
 }
 
+/**
+ * Visits every page of a paged list, from the one shown: `visit` runs once per page, after
+ * that page's own results are on screen. Search changes its URL at once and shows the next
+ * page's results when their summaries arrive, so the URL says nothing about what is shown:
+ * the current page marker in the pagination does, as it renders with the results.
+ */
+async function everyPage(page: Page, visit: () => Promise<void>): Promise<number> {
+  const current = page.getByRole('navigation', { name: 'Pages' }).locator('[aria-current="page"]');
+  for (let shown = 1; ; shown++) {
+    if (shown > 1) await expect(current).toHaveText(String(shown));
+    await visit();
+    const next = page.getByRole('link', { name: 'Next page →' });
+    if ((await next.count()) === 0) return shown;
+    await next.click();
+  }
+}
+
 /** Every essay link of every page of the list, visiting (and checking) each page. */
 async function listEveryPage(page: Page, dialogs: string[]): Promise<string[]> {
   const links: string[] = [];
   await page.goto('/');
-  for (;;) {
+  await everyPage(page, async () => {
     await expect(page.locator('main .essay-card').first()).toBeVisible();
     await expectInert(page, dialogs, `list ${page.url()}`);
     links.push(
@@ -76,10 +94,7 @@ async function listEveryPage(page: Page, dialogs: string[]): Promise<string[]> {
         .locator('main .essay-card-title a')
         .evaluateAll((as) => as.map((a) => a.getAttribute('href')!))),
     );
-    const next = page.getByRole('link', { name: 'Next page →' });
-    if ((await next.count()) === 0) break;
-    await next.click();
-  }
+  });
   return links;
 }
 
@@ -123,15 +138,20 @@ test('every XSS vector renders inert in search results', async ({ page }) => {
   const dialogs = watchDialogs(page);
   await page.goto(`/search?q=${MARKER_WORD}`);
   await expect(page.locator('main').getByRole('status')).toContainText(`${VECTORS} essays match`);
-  for (;;) {
+  const seen = new Set<string>();
+  const pages = await everyPage(page, async () => {
     await expect(page.locator('.search-hit').first()).toBeVisible();
     // Snippets come from the bodies: wait until they replaced the descriptions.
     await expect(page.locator('.search-hit mark').first()).toBeVisible();
     await expectInert(page, dialogs, `search ${page.url()}`);
-    const next = page.getByRole('link', { name: 'Next page →' });
-    if ((await next.count()) === 0) break;
-    await next.click();
-  }
+    for (const href of await page
+      .locator('.search-hit h2 a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')!)))
+      seen.add(href);
+  });
+  // Every result was shown (and checked) once, on its own page.
+  expect(pages).toBe(Math.ceil(VECTORS / PAGE_SIZE));
+  expect(seen.size).toBe(VECTORS);
 });
 
 /** Every vector gives its own tag page; they are checked a few to a test. */
