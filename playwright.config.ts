@@ -30,6 +30,8 @@ export const JEKYLL_PORT = BASE_PORT + 8;
 export const VAULT_PORT = BASE_PORT + 9;
 /** Taken by the highlights test's own switchable server (an essay edited between builds). */
 export const EDITED_PORT = BASE_PORT + 10;
+/** Taken by the retitled-essay highlights test's own switchable server. */
+export const RETITLED_PORT = BASE_PORT + 11;
 
 export default defineConfig({
   testDir: 'tests/e2e',

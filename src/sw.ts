@@ -7,7 +7,7 @@ import {
   precacheAndRoute,
 } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
-import { BODY_CACHE, isSavedPath, savedFileName } from './domain/offline';
+import { BODY_CACHE, isMediaPath, isSavedPath, savedFileName } from './domain/offline';
 import type { PackTable } from './domain/packs';
 import { packReader, type PackReader } from './offline/packReader';
 import { isAppPath } from './paths';
@@ -81,3 +81,20 @@ registerRoute(
 self.addEventListener('message', (event) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
 });
+
+// Images essays embed: kept as they are shown, and all of them when the archive is saved, so
+// an essay read offline has its pictures. Named by their hash, so a kept copy is never stale.
+registerRoute(
+  ({ url, request }) =>
+    request.method === 'GET' && url.origin === self.location.origin && isMediaPath(url.pathname),
+  async ({ request }) => {
+    const cache = await caches.open(BODY_CACHE);
+    const saved = await cache.match(request.url);
+    if (saved) return saved;
+    const response = await fetch(request);
+    // A static host may answer a missing file with its HTML page: only an image is kept.
+    if (response.ok && response.headers.get('content-type')?.startsWith('image/'))
+      await cache.put(request.url, response.clone()).catch(() => undefined);
+    return response;
+  },
+);

@@ -4,11 +4,13 @@ import {
   chunkFile,
   chunkOf,
   slugBucket,
+  threadFile,
   type ArchiveManifest,
   type ArchiveTerms,
   type EssayPage,
   type EssayPageFile,
   type SlugBucket,
+  type ThreadBucket,
 } from '../domain/archive';
 import type { EssayBody, EssayIndex, EssaySummary } from '../domain/essay';
 import { dataUrl } from '../paths';
@@ -96,6 +98,14 @@ export async function loadEssayPage(slug: string): Promise<EssayPage | null> {
   if (!entry) return null;
   const [pageFile, id] = entry;
   return { ...(await loadFile<EssayPageFile>(pageFile)), id };
+}
+
+/** The slug an essay has in this build, by its thread id (its lasting identity); null if none. */
+export async function slugOfThread(threadId: string): Promise<string | null> {
+  const { threadBuckets } = await loadManifest();
+  const b = slugBucket(threadId, threadBuckets.length);
+  const bucket = await loadFile<ThreadBucket>(threadFile(b, threadBuckets[b]!));
+  return Object.hasOwn(bucket, threadId) ? bucket[threadId]! : null;
 }
 
 /** Summaries of essays `ids` (newest-first numbers), in the order asked. */

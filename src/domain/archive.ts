@@ -7,7 +7,7 @@ import type { EssaySlug, EssaySummary } from './essay.ts';
  * numbered newest first (their "id"); every piece is found from the manifest.
  */
 
-export const ARCHIVE_VERSION = 4;
+export const ARCHIVE_VERSION = 5;
 /**
  * Essays per summary chunk: one list page. Small, because a filtered list or a page of search
  * results shows essays from anywhere in the archive, one chunk each.
@@ -29,6 +29,11 @@ export interface ArchiveManifest {
   summaries: string;
   /** Hash of each slug bucket file (`bucketFile(b, hash)`). */
   slugBuckets: string[];
+  /**
+   * Hash of each thread bucket file (`threadFile(b, hash)`): an essay's slug by its thread
+   * id, so what a reader kept of an essay (a highlight) still finds it after a retitle.
+   */
+  threadBuckets: string[];
   /** Tags, themes and the date range, with counts: tag and theme index pages, filters. */
   terms: string;
   /** Tags, themes, months, lengths, word counts and title order of every essay, packed. */
@@ -44,6 +49,7 @@ export interface ArchiveManifest {
 
 export const chunkFile = (k: number, hash: string) => `data/summaries/${k}.${hash}.json`;
 export const bucketFile = (b: number, hash: string) => `data/slugs/${b}.${hash}.json`;
+export const threadFile = (b: number, hash: string) => `data/threads/${b}.${hash}.json`;
 
 /** Which chunk holds essay `id`. */
 export const chunkOf = (id: number, chunkSize = CHUNK_SIZE) => Math.floor(id / chunkSize);
@@ -64,6 +70,9 @@ export function slugBucket(slug: string, buckets: number): number {
  * the same across such a deploy, and so do the offline packs that hold them.
  */
 export type SlugBucket = Record<string, [pageFile: string, id: number]>;
+
+/** A thread bucket: thread id → the essay's slug in this build (bucketed like slugs). */
+export type ThreadBucket = Record<string, EssaySlug>;
 
 /** Just enough of an essay to link to it. */
 export interface LinkedEssay {

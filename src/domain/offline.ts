@@ -8,9 +8,17 @@
 export const BODY_CACHE = 'essay-bodies-v1';
 
 export function isSavedPath(pathname: string): boolean {
-  return /\/data\/(?:essays|pages|summaries|slugs|words|postings|tags|themes)\/[^/]+\.[0-9a-f]{10}\.json$/.test(
+  return /\/data\/(?:essays|pages|summaries|slugs|threads|words|postings|tags|themes)\/[^/]+\.[0-9a-f]{10}\.json$/.test(
     pathname,
   );
+}
+
+/**
+ * An image an essay embeds, copied into the build under its content hash
+ * (src/pipeline/links.ts): saved in the same cache, as it is, when saved or first shown.
+ */
+export function isMediaPath(pathname: string): boolean {
+  return /\/media\/[^/]+\.[0-9a-f]{10}\.[a-z0-9]+$/.test(pathname);
 }
 
 /** The site-relative name (`data/pages/x.<h>.json`) of a saved file's URL; null for others. */

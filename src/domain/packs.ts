@@ -49,13 +49,20 @@ export interface SharedPackEntry {
   files: string[];
 }
 
+export interface MediaEntry {
+  file: string;
+  bytes: number;
+}
+
 /** `data/packs.<h>.json`, named by the archive manifest. */
 export interface PackTable {
   version: typeof PACK_VERSION;
   /** Essay pack k holds the essays with `essayPackOf(slug, essays.length) === k`. */
   essays: EssayPackEntry[];
   shared: SharedPackEntry[];
-  /** All packs together, raw: what saving everything stores. */
+  /** The images essays embed (`media/<name>.<h>.<ext>`), saved one by one as they are. */
+  media: MediaEntry[];
+  /** All packs and images together, raw: what saving everything stores. */
   bytes: number;
   /** Up to this many bytes the archive is saved without asking; above it, saving is offered. */
   autoSaveBytes: number;

@@ -1,43 +1,20 @@
-import { BODY_CACHE, savedFileName } from '../domain/offline';
+import { BODY_CACHE, isMediaPath, savedFileName } from '../domain/offline';
 import { decodePack, packFile, packLocator, type PackTable } from '../domain/packs';
+import { CONNECTION_DROPPED, QuotaError, type SaveProgress } from './saveState';
 
 /**
  * Saves the archive for offline reading in packs (docs/decisions/0012-offline-packs.md): a
  * few hundred requests however many essays there are, each pack stored whole (the service
  * worker slices files out of it). Packs an older build made are reclaimed first, whether or
  * not this save completes; a file saved on its own (an essay opened before its pack arrived)
- * is dropped once its pack is saved, or at once when no current pack could hold it. A pack
- * that cannot be fetched is counted as failed, never as saved. Storage quota errors stop the
- * save with a clear reason.
+ * is dropped once its pack is saved, or at once when no current pack could hold it. The
+ * images essays embed are saved after the packs, one request each, as they are; an older
+ * build's images are reclaimed too. A pack or image that cannot be fetched is counted as
+ * failed, never as saved. Storage quota errors stop the save with a clear reason.
  */
-
-/** Counted in essays; `failed` counts packs that could not be fetched. */
-export interface SaveProgress {
-  saved: number;
-  total: number;
-  bytes: number;
-  /** Packs the server did not give (an error status, not a pack, a drop). */
-  failed: number;
-}
-
-export class QuotaError extends Error {
-  constructor() {
-    super('This device has no room left to save the archive for offline reading.');
-    this.name = 'QuotaError';
-  }
-}
-
-export const CONNECTION_DROPPED = 'The connection dropped; saving resumes when it is back.';
 
 const CONCURRENCY = 3;
 const PACK_PATH = /\/data\/packs\/[^/]+\.pack$/;
-
-/** Reads the pack table a build names (the save worker and the page both use it). */
-export async function fetchPackTable(fileName: string, base: string): Promise<PackTable> {
-  const response = await fetch(new URL(fileName, base).href);
-  if (!response.ok) throw new Error(`${fileName} answered ${response.status}`);
-  return (await response.json()) as PackTable;
-}
 
 export async function saveArchive(
   table: PackTable,
@@ -56,6 +33,8 @@ export async function saveArchive(
     ...table.essays.map((p) => ({ url: url(p.file), essays: p.essays })),
   ];
   const current = new Set(packs.map((p) => p.url));
+  const images = new Map(table.media.map((m) => [url(m.file), m.bytes]));
+  const savedImages = new Set<string>();
   const progress: SaveProgress = {
     saved: 0,
     total: table.essays.reduce((sum, p) => sum + p.essays, 0),
@@ -70,6 +49,11 @@ export async function saveArchive(
     if (PACK_PATH.test(new URL(request.url).pathname)) {
       if (current.has(request.url)) savedPacks.add(request.url);
       else await cache.delete(request); // an older build's
+      continue;
+    }
+    if (isMediaPath(new URL(request.url).pathname)) {
+      if (images.has(request.url)) savedImages.add(request.url);
+      else await cache.delete(request); // no essay of this build shows it
       continue;
     }
     const name = savedFileName(request.url, basePath);
@@ -90,71 +74,60 @@ export async function saveArchive(
     progress.saved += p.essays;
     return false;
   });
+  const missingImages = [...images].filter(([image]) => !savedImages.has(image));
   onProgress({ ...progress });
 
-  let next = 0;
   let failure: unknown = null;
-  async function worker() {
-    while (next < missing.length && !failure && !signal?.aborted) {
-      await beforeEach();
-      if (next >= missing.length) break;
-      const pack = missing[next++]!;
-      try {
-        const response = await fetch(pack.url);
-        // A static host may answer a missing file with its HTML page and a 200.
-        const text = response.ok ? await response.text() : '';
-        if (!decodePack(text)) {
-          progress.failed++;
-          onProgress({ ...progress });
-          continue;
+  /**
+   * Saves `items`, CONCURRENCY at a time. A full disk or a dropped connection stops the whole
+   * save; any other failure counts one part as failed and the save goes on.
+   */
+  async function inTurn<T>(items: readonly T[], saveOne: (item: T) => Promise<boolean>) {
+    let next = 0;
+    const worker = async () => {
+      while (next < items.length && !failure && !signal?.aborted) {
+        await beforeEach();
+        if (next >= items.length) break;
+        const item = items[next++]!;
+        let saved = false;
+        try {
+          saved = await saveOne(item);
+        } catch (e) {
+          if (e instanceof DOMException && e.name === 'QuotaExceededError')
+            failure = new QuotaError();
+          else if (!navigator.onLine) failure = new Error(CONNECTION_DROPPED);
+          if (failure) return;
         }
-        await cache.put(
-          pack.url,
-          new Response(text, { headers: { 'content-type': 'application/octet-stream' } }),
-        );
-        savedPacks.add(pack.url);
-        await reclaimSingles(pack.url);
-        progress.bytes += text.length;
-        progress.saved += pack.essays;
+        if (!saved) progress.failed++;
         onProgress({ ...progress });
-      } catch (e) {
-        if (e instanceof DOMException && e.name === 'QuotaExceededError')
-          failure = new QuotaError();
-        else if (!navigator.onLine) failure = new Error(CONNECTION_DROPPED);
-        else {
-          progress.failed++;
-          onProgress({ ...progress });
-        }
       }
-    }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   }
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+
+  await inTurn(missing, async (pack) => {
+    const response = await fetch(pack.url);
+    // A static host may answer a missing file with its HTML page and a 200.
+    const text = response.ok ? await response.text() : '';
+    if (!decodePack(text)) return false;
+    await cache.put(
+      pack.url,
+      new Response(text, { headers: { 'content-type': 'application/octet-stream' } }),
+    );
+    savedPacks.add(pack.url);
+    await reclaimSingles(pack.url);
+    progress.bytes += text.length;
+    progress.saved += pack.essays;
+    return true;
+  });
+  // The images after the packs: the text of every essay comes before any picture.
+  await inTurn(missingImages, async ([image, bytes]) => {
+    const response = await fetch(image);
+    if (!response.ok || !response.headers.get('content-type')?.startsWith('image/')) return false;
+    await cache.put(image, response);
+    progress.bytes += bytes;
+    return true;
+  });
   if (failure) throw failure;
   return progress;
-}
-
-/** What the saved bodies take, from the Storage API where the browser offers it. */
-export async function storageEstimate(): Promise<{ usage: number; quota: number } | null> {
-  try {
-    const e = await navigator.storage?.estimate?.();
-    return e && typeof e.usage === 'number' && typeof e.quota === 'number'
-      ? { usage: e.usage, quota: e.quota }
-      : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Asks the browser to keep the saved archive when space runs low (it may say no, e.g. for a
- * site that is not installed or bookmarked); the answer is shown in the footer.
- */
-export async function persistStorage(): Promise<boolean> {
-  try {
-    return (
-      (await navigator.storage?.persisted?.()) || ((await navigator.storage?.persist?.()) ?? false)
-    );
-  } catch {
-    return false;
-  }
 }

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import type { PackTable } from '../domain/packs';
-import { QuotaError, saveArchive, type SaveProgress } from './saveArchive';
+import { saveArchive } from './saveArchive';
+import { QuotaError, type SaveProgress } from './saveState';
 
 /**
  * Saves the archive off the main thread: fetches and cache writes on the page's thread showed

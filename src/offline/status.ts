@@ -7,10 +7,9 @@ import {
   fetchPackTable,
   persistStorage,
   QuotaError,
-  saveArchive,
   storageEstimate,
   type SaveProgress,
-} from './saveArchive';
+} from './saveState';
 import type { FromSaveWorker, ToSaveWorker } from './saveWorker';
 
 /**
@@ -145,7 +144,9 @@ export function holdSaving(ms = 1000): void {
  */
 function saveInBackground(table: PackTable): Promise<SaveProgress> {
   const base = siteBase();
-  const onPage = () => saveArchive(table, base, showProgress);
+  // Loaded only here: the saving itself runs in the worker, and need not weigh on every page.
+  const onPage = () =>
+    import('./saveArchive').then((m) => m.saveArchive(table, base, showProgress));
   let worker: Worker;
   try {
     worker = saveWorker = new Worker(new URL('./saveWorker.ts', import.meta.url), {

@@ -6,9 +6,11 @@ import {
   linked,
   slugBucket,
   SLUGS_PER_BUCKET,
+  threadFile,
   type ArchiveManifest,
   type EssayPageFile,
   type SlugBucket,
+  type ThreadBucket,
 } from '../domain/archive.ts';
 import { encodeFacets } from '../domain/facets.ts';
 import { archiveTerms } from '../domain/archiveTerms.ts';
@@ -57,7 +59,7 @@ export interface ArchiveOptions {
 
 export const createArchiveEmitter = (options: ArchiveOptions = {}): Emitter => ({
   name: 'archive',
-  emit(_essays, previous) {
+  emit(_essays, previous, _memo, media = []) {
     const indexName = indexFileName(previous);
     const index = JSON.parse(previous.find((o) => o.fileName === indexName)!.source) as EssayIndex;
     const essays = index.essays;
@@ -76,6 +78,7 @@ export const createArchiveEmitter = (options: ArchiveOptions = {}): Emitter => (
     });
     const bucketCount = Math.max(1, Math.ceil(essays.length / SLUGS_PER_BUCKET));
     const buckets: SlugBucket[] = Array.from({ length: bucketCount }, () => ({}));
+    const threads: ThreadBucket[] = Array.from({ length: bucketCount }, () => ({}));
     const byName = new Map(previous.map((o) => [o.fileName, o]));
     const essayFiles: EssayFiles[] = [];
     essays.forEach((essay, id) => {
@@ -92,9 +95,15 @@ export const createArchiveEmitter = (options: ArchiveOptions = {}): Emitter => (
       out.push(file);
       essayFiles.push({ slug: essay.slug, page: file, body: byName.get(essay.bodyPath)! });
       buckets[slugBucket(essay.slug, bucketCount)]![essay.slug] = [file.fileName, id];
+      threads[slugBucket(essay.threadId, bucketCount)]![essay.threadId] = essay.slug;
     });
     const slugBuckets = buckets.map((bucket, b) => {
       const file = json((h) => bucketFile(b, h), bucket);
+      out.push(file);
+      return file.hash;
+    });
+    const threadBuckets = threads.map((bucket, b) => {
+      const file = json((h) => threadFile(b, h), bucket);
       out.push(file);
       return file.hash;
     });
@@ -132,6 +141,7 @@ export const createArchiveEmitter = (options: ArchiveOptions = {}): Emitter => (
       const packed = packFiles(
         essayFiles,
         [...previous, ...out],
+        media,
         options.autoSaveBytes ?? DEFAULT_AUTO_SAVE_BYTES,
       );
       const table = json((h) => `${DATA_DIR}/packs.${h}.json`, packed.table);
@@ -146,6 +156,7 @@ export const createArchiveEmitter = (options: ArchiveOptions = {}): Emitter => (
       chunkSize: CHUNK_SIZE,
       summaries: table.fileName,
       slugBuckets,
+      threadBuckets,
       terms: terms.fileName,
       facets: facets.fileName,
       index: indexName,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EssayBody, EssayIndex, EssaySummary } from '../domain/essay.ts';
 import type { FinalEssay } from './finalize.ts';
+import type { MediaFile } from './links.ts';
 import { bodyParts } from './markdown.ts';
 import { remember, type PipelineMemo } from './memo.ts';
 
@@ -21,11 +22,13 @@ export interface Emitter {
   /**
    * `previous`: what the emitters before this one produced, in order. `memo`: under
    * `vite dev`, where per-essay work is remembered between runs (src/pipeline/memo.ts).
+   * `media`: the images the essays embed, copied into the build beside these files.
    */
   emit(
     essays: readonly FinalEssay[],
     previous: readonly OutputFile[],
     memo?: PipelineMemo,
+    media?: readonly MediaFile[],
   ): OutputFile[];
 }
 

@@ -31,6 +31,8 @@ export interface MediaFile {
   fileName: string;
   /** Absolute path of the file to copy. */
   from: string;
+  /** Its size: saving the archive for offline stores it too (src/domain/packs.ts). */
+  bytes: number;
 }
 
 export interface MediaSource {
@@ -100,6 +102,37 @@ export function resolveLinks(
     claim(bySlug, e.slug, e);
     claim(bySlug, essaySlugFromTitle(titleFromFileName(e.file)), e);
   }
+  // Looked up by map, never by scanning: an archive of 100,000 essays with a link in each
+  // made a scan per link 10^10 comparisons. Made on first use (most archives need neither).
+  let inFolderByName: Map<string, FinalEssay> | null = null;
+  /** The first essay in a folder whose path ends in `/name` (`name` may hold folders). */
+  const essayEndingIn = (name: string): FinalEssay | undefined => {
+    if (name.includes('/')) return essays.find((e) => e.file.toLowerCase().endsWith(`/${name}`));
+    if (!inFolderByName) {
+      inFolderByName = new Map();
+      for (const e of essays) {
+        const file = e.file.toLowerCase();
+        if (file.includes('/')) claim(inFolderByName, path.posix.basename(file), e);
+      }
+    }
+    return inFolderByName.get(name);
+  };
+  let mediaByPath: Set<string> | null = null;
+  let mediaByName: Map<string, string> | null = null;
+  /** An image file by its path in the folder, else by its name alone (the first found). */
+  const mediaFile = (source: MediaSource, relative: string, wanted: string) => {
+    if (!mediaByPath || !mediaByName) {
+      mediaByPath = new Set(source.files);
+      mediaByName = new Map();
+      for (const f of source.files) {
+        const name = path.basename(f);
+        if (!mediaByName.has(name)) mediaByName.set(name, f);
+      }
+    }
+    if (mediaByPath.has(relative)) return relative;
+    if (mediaByPath.has(wanted)) return wanted;
+    return mediaByName.get(path.basename(wanted));
+  };
 
   const hrefTo = (to: FinalEssay, heading?: string): string | null => {
     let fragment = '';
@@ -119,10 +152,7 @@ export function resolveLinks(
     if (!media) return null;
     const wanted = decodeSafely(name).replace(/^\.\//, '');
     const relative = path.normalize(path.join(path.dirname(essay.file), wanted));
-    const found =
-      media.files.find((f) => f === relative) ??
-      media.files.find((f) => f === wanted) ??
-      media.files.find((f) => path.basename(f) === path.basename(wanted));
+    const found = mediaFile(media, relative, wanted);
     if (!found) return null;
     let file = copied.get(found);
     if (!file) {
@@ -130,7 +160,11 @@ export function resolveLinks(
       const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 10);
       const ext = path.extname(found).toLowerCase();
       const base = essaySlugFromTitle(path.basename(found, path.extname(found))) || 'image';
-      file = { fileName: `media/${base}.${hash}${ext}`, from: path.join(media.root, found) };
+      file = {
+        fileName: `media/${base}.${hash}${ext}`,
+        from: path.join(media.root, found),
+        bytes: bytes.byteLength,
+      };
       copied.set(found, file);
     }
     return contentPaths.mediaFromEssay.build(file.fileName);
@@ -141,10 +175,7 @@ export function resolveLinks(
     const [address = '', hash] = href.split('#', 2);
     if (address.startsWith(ESSAY_FILE_LINK)) {
       const name = decodeSafely(address.slice(ESSAY_FILE_LINK.length)).toLowerCase();
-      const to =
-        byFile.get(name) ??
-        essays.find((e) => e.file.toLowerCase().endsWith(`/${name}`)) ??
-        byName.get(stemOf(name));
+      const to = byFile.get(name) ?? essayEndingIn(name) ?? byName.get(stemOf(name));
       return to ? { to, ...(hash ? { hash } : {}) } : null;
     }
     if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(address) || address === '') return null;

@@ -7,12 +7,14 @@ import {
   type PackTable,
 } from '../domain/packs.ts';
 import { contentHash, DATA_DIR, lazyFile, type OutputFile } from './emit.ts';
+import type { MediaFile } from './links.ts';
 
 /**
  * Bundles what a reader needs offline into packs (src/domain/packs.ts): each essay's page
  * file and body into the essay pack its slug hashes to, and the summary chunks, slug buckets
  * and search shards into shared packs cut near SHARED_PACK_BYTES. Returns the packs and their
- * table; the files themselves are still written one by one for pages to load.
+ * table; the files themselves are still written one by one for pages to load. Images are
+ * listed, not packed: they are binary, often large, and served and cached as they are.
  */
 
 export interface EssayFiles {
@@ -21,11 +23,12 @@ export interface EssayFiles {
   body: OutputFile;
 }
 
-const SHARED_FILE = /^data\/(?:summaries|slugs|words|postings|tags|themes)\//;
+const SHARED_FILE = /^data\/(?:summaries|slugs|threads|words|postings|tags|themes)\//;
 
 export function packFiles(
   essays: readonly EssayFiles[],
   outputs: readonly OutputFile[],
+  media: readonly MediaFile[],
   autoSaveBytes: number,
 ): { packs: OutputFile[]; table: PackTable } {
   const packs: OutputFile[] = [];
@@ -68,9 +71,17 @@ export function packFiles(
   }
   flush();
 
-  const bytes = [...essayPacks, ...sharedPacks].reduce((sum, p) => sum + p.bytes, 0);
+  const images = media.map((m) => ({ file: m.fileName, bytes: m.bytes }));
+  const bytes = [...essayPacks, ...sharedPacks, ...images].reduce((sum, p) => sum + p.bytes, 0);
   return {
     packs,
-    table: { version: PACK_VERSION, essays: essayPacks, shared: sharedPacks, bytes, autoSaveBytes },
+    table: {
+      version: PACK_VERSION,
+      essays: essayPacks,
+      shared: sharedPacks,
+      media: images,
+      bytes,
+      autoSaveBytes,
+    },
   };
 }

@@ -111,7 +111,7 @@ export function processSources(
   const outputs: OutputFile[] = [];
   if (ok)
     for (const emitter of emitters)
-      outputs.push(...emitter.emit(linked.essays, outputs, options.memo));
+      outputs.push(...emitter.emit(linked.essays, outputs, options.memo, linked.media));
   return {
     essays: linked.essays,
     problems,

@@ -9,6 +9,7 @@ import {
   deleteAnnotation,
   newId,
   onAnnotationsChange,
+  refreshEssayDetails,
   saveAnnotation,
   type Annotation,
   type Colour,
@@ -67,6 +68,11 @@ export default function EssayAnnotations({ essay }: { essay: EssaySummary }) {
     reload();
     return onAnnotationsChange(reload);
   }, [reload]);
+  // Highlights kept under an older title (or tags) now list and link the essay as it is.
+  const { threadId, slug, title, theme, tags } = essay;
+  useEffect(() => {
+    void refreshEssayDetails(threadId, { slug, title, theme, tags });
+  }, [threadId, slug, title, theme, tags]);
 
   // Find each highlight in the text as it is now, and again whenever the body changes.
   useEffect(() => {

@@ -97,6 +97,40 @@ export async function deleteAnnotation(id: string): Promise<void> {
   changed();
 }
 
+/** What an annotation keeps of its essay, to list and link it without loading the essay. */
+export type EssayDetails = Pick<Annotation, 'slug' | 'title' | 'theme' | 'tags'>;
+
+/**
+ * Brings what the annotations of an essay keep of it up to date with the essay as it is now
+ * (a retitle moves its address). The reader's own edit times are left as they are: import
+ * compares those. Returns how many changed.
+ */
+export async function refreshEssayDetails(threadId: string, now: EssayDetails): Promise<number> {
+  const d = await database();
+  const tx = d.transaction('annotations', 'readwrite');
+  let changedCount = 0;
+  for (const a of await tx.store.index('thread').getAll(threadId)) {
+    if (
+      a.slug === now.slug &&
+      a.title === now.title &&
+      a.theme === now.theme &&
+      a.tags.join('\n') === now.tags.join('\n')
+    )
+      continue;
+    await tx.store.put({ ...a, ...now, tags: [...now.tags] });
+    changedCount++;
+  }
+  await tx.done;
+  if (changedCount > 0) changed();
+  return changedCount;
+}
+
+/** The thread id of an essay the reader kept something of at this address, if any. */
+export async function threadKeptAt(slug: string): Promise<string | null> {
+  const found = await (await database()).getAll('annotations');
+  return found.find((a) => a.slug === slug)?.threadId ?? null;
+}
+
 export async function clearAnnotations(): Promise<void> {
   await (await database()).clear('annotations');
   changed();

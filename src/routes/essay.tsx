@@ -2,7 +2,9 @@ import type { EssaySummary } from '../domain/essay';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   data,
+  Navigate,
   useLoaderData,
+  useLocation,
   useNavigate,
   useSearchParams,
   type LoaderFunctionArgs,
@@ -37,10 +39,21 @@ const ReadAloud = lazy(() => import('../reading/ReadAloud'));
 
 /** The reader. Loaded lazily, so the list page never pays for the markdown renderer. */
 
-/** One essay's page file (found through its slug's bucket) and its body: never the index. */
+/**
+ * One essay's page file (found through its slug's bucket) and its body: never the index. An
+ * address no essay has is not found, unless the reader kept a highlight there and the essay
+ * has been retitled since: then where it is now (src/reading/movedEssay.ts).
+ */
 export async function loader({ params }: LoaderFunctionArgs) {
-  const page = await loadEssayPage(params.slug ?? '');
-  if (!page) throw data(null, { status: 404 });
+  const slug = params.slug ?? '';
+  const page = await loadEssayPage(slug);
+  if (!page) {
+    const moved = await import('../reading/movedEssay')
+      .then((m) => m.movedEssayPath(slug))
+      .catch(() => null); // no IndexedDB here (private modes, the prerender)
+    if (moved) return { moved };
+    throw data(null, { status: 404 });
+  }
   const essay = page.essay;
   const [body] = await Promise.all([
     loadBody(essay),
@@ -48,6 +61,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
   ]);
   return { essay, body, page };
 }
+
+type Loaded = Exclude<Awaited<ReturnType<typeof loader>>, { moved: string }>;
 
 function scrollToPosition(article: HTMLElement, position: number): void {
   const rect = article.getBoundingClientRect();
@@ -64,7 +79,15 @@ function resumeOffer(essay: EssaySummary): { slug: string; position: number } | 
 }
 
 export function Component() {
-  const { essay, body, page } = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
+  const { search, hash } = useLocation();
+  // The redirect happens here, not in the loader: a loader never sees the address's hash,
+  // and the hash is the highlight's place in the essay.
+  if ('moved' in loaded) return <Navigate replace to={`${loaded.moved}${search}${hash}`} />;
+  return <Reader {...loaded} />;
+}
+
+function Reader({ essay, body, page }: Loaded) {
   const navigate = useNavigate();
   const progress = useProgress();
   const hydrated = useHydrated();

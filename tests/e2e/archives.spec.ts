@@ -1,4 +1,5 @@
 import { JEKYLL_PORT, VAULT_PORT } from '../../playwright.config';
+import { waitUntilOffline } from './support/offline';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 
 /**
@@ -97,6 +98,19 @@ test.describe('an Obsidian vault', () => {
     await page.goto(`${vault}/essays/reading-the-tides`);
     const image = page.locator('.prose img');
     await expect(image).toHaveAttribute('src', /^\.\.\/media\/tide-chart\.[0-9a-f]{10}\.png$/);
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(4);
+  });
+
+  test('saved for offline, an essay never opened shows its image with the network off', async ({
+    page,
+    context,
+  }) => {
+    await page.goto(`${vault}/`);
+    await waitUntilOffline(page, 3);
+    await context.setOffline(true);
+    await page.goto(`${vault}/essays/reading-the-tides`);
+    const image = page.locator('.prose img');
+    await expect(image).toHaveAttribute('src', /media\/tide-chart\./);
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(4);
   });
 });

@@ -1,4 +1,4 @@
-import { EDITED_PORT } from '../../playwright.config';
+import { EDITED_PORT, RETITLED_PORT } from '../../playwright.config';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 import { dragSelect, ESSAY, KEPT, openEssay, painted, REMOVED } from './support/highlights';
 import { waitUntilOffline } from './support/offline';
@@ -83,6 +83,43 @@ test('after the essay is edited, a highlight is found again, and one whose words
     ).toBeVisible();
     await expect(list.locator('.detached')).toContainText(REMOVED);
   } finally {
+    await host.close();
+  }
+});
+
+test('a highlight in an essay retitled since still leads to it, and lists its new title', async ({
+  browser,
+}) => {
+  const host = await startSwitchServer(RETITLED_PORT, 'dist-fixtures/update-v1');
+  // No service worker: the new build's pages are read as deployed.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const words = 'Below that, every trip needs planning.';
+  try {
+    await openEssay(page, `${host.url}/essays/the-bus-is-the-backbone`);
+    await dragSelect(page, words);
+    await page.getByRole('button', { name: 'Highlight in blue' }).click();
+    await expect.poll(() => painted(page)).toEqual([`blue: ${words}`]);
+
+    host.deploy('dist-fixtures/update-v2'); // the essay is now "… of the city"
+    await page.goto(`${host.url}/highlights`);
+    const item = page.getByRole('listitem').filter({ hasText: words });
+    await item.getByRole('link', { name: 'the bus is the backbone' }).click();
+    await expect(page).toHaveURL(
+      new RegExp(`/essays/the-bus-is-the-backbone-of-the-city#highlight-`),
+    );
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'the bus is the backbone of the city',
+    );
+    await expect.poll(() => painted(page)).toEqual([`blue: ${words}`]);
+
+    // Opening the essay brought the highlight's record up to date.
+    await page.goto(`${host.url}/highlights`);
+    await expect(
+      item.getByRole('link', { name: 'the bus is the backbone of the city' }),
+    ).toHaveAttribute('href', /\/essays\/the-bus-is-the-backbone-of-the-city#/);
+  } finally {
+    await context.close();
     await host.close();
   }
 });

@@ -7,10 +7,12 @@ import {
   bucketFile,
   chunkFile,
   slugBucket,
+  threadFile,
   type ArchiveManifest,
   type ArchiveTerms,
   type EssayPageFile,
   type SlugBucket,
+  type ThreadBucket,
 } from '../../src/domain/archive';
 import type { EssayIndex, EssaySummary } from '../../src/domain/essay';
 import type { ArchiveFacets } from '../../src/domain/facets';
@@ -127,6 +129,19 @@ describe('the archive in pieces', () => {
       expect(page.essay).toEqual(essay);
       expect(files.has(page.essay.bodyPath)).toBe(true);
     });
+  });
+
+  it('finds every essay’s slug from its thread id, in the bucket the id hashes to', () => {
+    const manifest = manifestOf();
+    const index = json<EssayIndex>(manifest.index);
+    expect(manifest.threadBuckets).toHaveLength(manifest.slugBuckets.length);
+    const listed = manifest.threadBuckets.flatMap((hash, b) =>
+      Object.entries(json<ThreadBucket>(threadFile(b, hash))).map(([thread, slug]) => {
+        expect(slugBucket(thread, manifest.threadBuckets.length)).toBe(b);
+        return [thread, slug] as const;
+      }),
+    );
+    expect(new Map(listed)).toEqual(new Map(index.essays.map((e) => [e.threadId, e.slug])));
   });
 
   it('puts essays k·20 to k·20+19 in chunk k, newest first, listed in the chunk table', () => {

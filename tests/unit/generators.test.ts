@@ -1,4 +1,8 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ArchiveManifest } from '../../src/domain/archive';
+import type { PackTable } from '../../src/domain/packs';
 import { siteConfig } from '../../src/domain/site';
 import { aliasEmitter, aliasFileName } from '../../src/pipeline/aliasEmitter';
 import { countText, readingMinutes } from '../../src/domain/text';
@@ -234,8 +238,24 @@ describe('Obsidian', async () => {
       {
         fileName: expect.stringMatching(/^media\/tide-chart\.[0-9a-f]{10}\.png$/),
         from: expect.stringMatching(/attachments\/tide-chart\.png$/),
+        bytes: statSync(path.join(FIXTURES, 'obsidian/attachments/tide-chart.png')).size,
       },
     ]);
+  });
+
+  it('lists the image in the offline pack table, counted in what saving stores', async () => {
+    const dir = path.join(FIXTURES, 'obsidian');
+    const archive = archiveOptionsFor({ config: {}, file: null }, dir, {});
+    const built = await runPipeline(dir, { anchorDate: ANCHOR, archive });
+    const files = new Map(built.outputs.map((o) => [o.fileName, o.source]));
+    const manifest = JSON.parse(
+      files.get([...files.keys()].find((f) => /^data\/manifest\./.test(f))!)!,
+    ) as ArchiveManifest;
+    const table = JSON.parse(files.get(manifest.packs)!) as PackTable;
+    const image = built.media[0]!;
+    expect(table.media).toEqual([{ file: image.fileName, bytes: image.bytes }]);
+    const packed = [...table.essays, ...table.shared].reduce((sum, p) => sum + p.bytes, 0);
+    expect(table.bytes).toBe(packed + image.bytes);
   });
 
   it('does not read a file without front matter as a note outside a vault', async () => {

@@ -79,6 +79,7 @@ describe('the real format, quirks and all', () => {
       'data/summaries/',
       'data/pages/notes-on-keeping-a-reading-group-alive',
       'data/slugs/',
+      'data/threads/',
       'data/terms',
       'data/facets',
       'data/summaries',
