@@ -93,8 +93,12 @@ export function toSummary(essay: FinalEssay, bodyPath: string): EssaySummary {
 export const essayDataEmitter: Emitter = {
   name: 'essay-data',
   emit(essays, _previous, memo) {
+    // Keyed by all a body file holds besides the markdown: an edit to `lastmod` or `lang`
+    // alone changes the file.
     const bodies = essays.map((e) =>
-      remember(memo, e.markdown, `body:${e.slug}`, () => bodyFile(e)),
+      remember(memo, e.markdown, `body:${e.slug}:${e.updated ?? ''}:${e.lang ?? ''}`, () =>
+        bodyFile(e),
+      ),
     );
     const summaries = essays.map((e, i) => toSummary(e, bodies[i]!.fileName));
     const index: EssayIndex = {

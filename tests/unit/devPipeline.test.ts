@@ -21,6 +21,23 @@ let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the dev pipeline', () => {
+  it('an edit to the updated date or language alone gives the body file a full build gives', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'dev-pipeline-'));
+    const file = path.join(dir, 'tides.md');
+    const essay = (front: string) =>
+      `---\ntitle: "tides"\ndate: 2026-11-20\nthread_id: thread_1\nprimary_theme: sea\n${front}---\n\nA body.\n`;
+    writeFileSync(file, essay('lastmod: 2026-11-21\n'));
+    const pipeline = devPipeline(dir, { anchorDate: ANCHOR });
+    await pipeline.run();
+    for (const front of ['lastmod: 2026-11-22\n', 'lastmod: 2026-11-22\nlang: fr\n']) {
+      writeFileSync(file, essay(front));
+      pipeline.changed(file);
+      expect(files(await pipeline.run())).toEqual(
+        files(await runPipeline(dir, { anchorDate: ANCHOR })),
+      );
+    }
+  });
+
   it('gives what a full build gives after edits, additions and removals, reading only those files', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'dev-pipeline-'));
     const names = writeCorpus({ count: 60, out: dir }).map((n) => path.join(dir, path.basename(n)));
