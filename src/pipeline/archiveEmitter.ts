@@ -15,7 +15,7 @@ import {
 import { encodeFacets } from '../domain/facets.ts';
 import { archiveTerms } from '../domain/archiveTerms.ts';
 import type { EssayIndex } from '../domain/essay.ts';
-import { relatedForAll } from '../domain/related.ts';
+import { relatedForAll, type Related, type RelatedInput } from '../domain/related.ts';
 import { DEFAULT_AUTO_SAVE_BYTES } from '../domain/packs.ts';
 import {
   tagListFile,
@@ -57,118 +57,140 @@ export interface ArchiveOptions {
   packs?: boolean;
 }
 
-export const createArchiveEmitter = (options: ArchiveOptions = {}): Emitter => ({
-  name: 'archive',
-  emit(_essays, previous, _memo, media = []) {
-    const indexName = indexFileName(previous);
-    const index = JSON.parse(previous.find((o) => o.fileName === indexName)!.source) as EssayIndex;
-    const essays = index.essays;
-    const out: OutputFile[] = [];
+export const createArchiveEmitter = (options: ArchiveOptions = {}): Emitter => {
+  /**
+   * Under `vite dev` (a memo is given), the related essays of the last run and the tags and
+   * themes they came from: an edit that changes neither (most edits) reuses them. They were a
+   * third of a rebuild at 10,000 essays.
+   */
+  let last: { key: string; related: Related[] } | null = null;
+  const relatedOf = (input: RelatedInput, remember: boolean): Related[] => {
+    if (!remember) return relatedForAll(input);
+    const key = JSON.stringify(input);
+    if (last?.key !== key) last = { key, related: relatedForAll(input) };
+    return last.related;
+  };
+  return {
+    name: 'archive',
+    emit(_essays, previous, memo, media = []) {
+      const indexName = indexFileName(previous);
+      const index = JSON.parse(
+        previous.find((o) => o.fileName === indexName)!.source,
+      ) as EssayIndex;
+      const essays = index.essays;
+      const out: OutputFile[] = [];
 
-    const chunks: string[] = [];
-    for (let k = 0; k * CHUNK_SIZE < essays.length; k++) {
-      const file = json((h) => chunkFile(k, h), essays.slice(k * CHUNK_SIZE, (k + 1) * CHUNK_SIZE));
-      chunks.push(file.hash);
-      out.push(file);
-    }
+      const chunks: string[] = [];
+      for (let k = 0; k * CHUNK_SIZE < essays.length; k++) {
+        const file = json(
+          (h) => chunkFile(k, h),
+          essays.slice(k * CHUNK_SIZE, (k + 1) * CHUNK_SIZE),
+        );
+        chunks.push(file.hash);
+        out.push(file);
+      }
 
-    const related = relatedForAll({
-      tags: essays.map((e) => e.tags.map(normalizeTerm)),
-      themes: essays.map((e) => normalizeTerm(e.theme)),
-    });
-    const bucketCount = Math.max(1, Math.ceil(essays.length / SLUGS_PER_BUCKET));
-    const buckets: SlugBucket[] = Array.from({ length: bucketCount }, () => ({}));
-    const threads: ThreadBucket[] = Array.from({ length: bucketCount }, () => ({}));
-    const byName = new Map(previous.map((o) => [o.fileName, o]));
-    const essayFiles: EssayFiles[] = [];
-    essays.forEach((essay, id) => {
-      const link = (j: number | undefined) =>
-        j === undefined || !essays[j] ? null : linked(essays[j]!);
-      const page: EssayPageFile = {
-        essay,
-        prev: link(id - 1),
-        next: link(id + 1),
-        related: related[id]!.related.map((j) => linked(essays[j]!)),
-        more: related[id]!.more.map((j) => linked(essays[j]!)),
-      };
-      const file = lazyJson((h) => `${DATA_DIR}/pages/${essay.slug}.${h}.json`, page);
-      out.push(file);
-      essayFiles.push({ slug: essay.slug, page: file, body: byName.get(essay.bodyPath)! });
-      buckets[slugBucket(essay.slug, bucketCount)]![essay.slug] = [file.fileName, id];
-      threads[slugBucket(essay.threadId, bucketCount)]![essay.threadId] = essay.slug;
-    });
-    const slugBuckets = buckets.map((bucket, b) => {
-      const file = json((h) => bucketFile(b, h), bucket);
-      out.push(file);
-      return file.hash;
-    });
-    const threadBuckets = threads.map((bucket, b) => {
-      const file = json((h) => threadFile(b, h), bucket);
-      out.push(file);
-      return file.hash;
-    });
-
-    const termData = archiveTerms(index);
-    const terms = json((h) => `${DATA_DIR}/terms.${h}.json`, termData);
-    const facets = json(
-      (h) => `${DATA_DIR}/facets.${h}.json`,
-      encodeFacets(essays, termData.tags, termData.themes),
-    );
-    const table = json((h) => `${DATA_DIR}/summaries.${h}.json`, chunks);
-    out.push(terms, facets, table);
-
-    // Each tag's and theme's own slice, for the first screen of its page.
-    const lists = termListsOf(
-      essays,
-      termData.tags.map((t) => normalizeTerm(t.value)),
-      termData.themes.map((t) => normalizeTerm(t.value)),
-    );
-    const listHashes = (all: TermList[], file: (i: number, h: string) => string) =>
-      all.map((list, i) => {
-        const f = json((h) => file(i, h), list);
-        out.push(f);
-        return f.hash;
-      });
-    const listTable: TermListTable = {
-      tags: listHashes(lists.tags, tagListFile),
-      themes: listHashes(lists.themes, themeListFile),
-    };
-    const termLists = json((h) => `${DATA_DIR}/termlists.${h}.json`, listTable);
-    out.push(termLists);
-
-    let packTable = '';
-    if (options.packs !== false) {
-      const packed = packFiles(
-        essayFiles,
-        [...previous, ...out],
-        media,
-        options.autoSaveBytes ?? DEFAULT_AUTO_SAVE_BYTES,
+      const related = relatedOf(
+        {
+          tags: essays.map((e) => e.tags.map(normalizeTerm)),
+          themes: essays.map((e) => normalizeTerm(e.theme)),
+        },
+        memo !== undefined,
       );
-      const table = json((h) => `${DATA_DIR}/packs.${h}.json`, packed.table);
-      out.push(...packed.packs, table);
-      packTable = table.fileName;
-    }
+      const bucketCount = Math.max(1, Math.ceil(essays.length / SLUGS_PER_BUCKET));
+      const buckets: SlugBucket[] = Array.from({ length: bucketCount }, () => ({}));
+      const threads: ThreadBucket[] = Array.from({ length: bucketCount }, () => ({}));
+      const byName = new Map(previous.map((o) => [o.fileName, o]));
+      const essayFiles: EssayFiles[] = [];
+      essays.forEach((essay, id) => {
+        const link = (j: number | undefined) =>
+          j === undefined || !essays[j] ? null : linked(essays[j]!);
+        const page: EssayPageFile = {
+          essay,
+          prev: link(id - 1),
+          next: link(id + 1),
+          related: related[id]!.related.map((j) => linked(essays[j]!)),
+          more: related[id]!.more.map((j) => linked(essays[j]!)),
+        };
+        const file = lazyJson((h) => `${DATA_DIR}/pages/${essay.slug}.${h}.json`, page);
+        out.push(file);
+        essayFiles.push({ slug: essay.slug, page: file, body: byName.get(essay.bodyPath)! });
+        buckets[slugBucket(essay.slug, bucketCount)]![essay.slug] = [file.fileName, id];
+        threads[slugBucket(essay.threadId, bucketCount)]![essay.threadId] = essay.slug;
+      });
+      const slugBuckets = buckets.map((bucket, b) => {
+        const file = json((h) => bucketFile(b, h), bucket);
+        out.push(file);
+        return file.hash;
+      });
+      const threadBuckets = threads.map((bucket, b) => {
+        const file = json((h) => threadFile(b, h), bucket);
+        out.push(file);
+        return file.hash;
+      });
 
-    const manifest: ArchiveManifest = {
-      version: ARCHIVE_VERSION,
-      build: index.build,
-      count: essays.length,
-      chunkSize: CHUNK_SIZE,
-      summaries: table.fileName,
-      slugBuckets,
-      threadBuckets,
-      terms: terms.fileName,
-      facets: facets.fileName,
-      index: indexName,
-      search: searchFileName(previous),
-      packs: packTable,
-      termLists: termLists.fileName,
-    };
-    out.push(json((h) => `${DATA_DIR}/manifest.${h}.json`, manifest));
-    // The files as made: reading `source` of a page file or pack makes its text (lazyJson).
-    return out;
-  },
-});
+      const termData = archiveTerms(index);
+      const terms = json((h) => `${DATA_DIR}/terms.${h}.json`, termData);
+      const facets = json(
+        (h) => `${DATA_DIR}/facets.${h}.json`,
+        encodeFacets(essays, termData.tags, termData.themes),
+      );
+      const table = json((h) => `${DATA_DIR}/summaries.${h}.json`, chunks);
+      out.push(terms, facets, table);
+
+      // Each tag's and theme's own slice, for the first screen of its page.
+      const lists = termListsOf(
+        essays,
+        termData.tags.map((t) => normalizeTerm(t.value)),
+        termData.themes.map((t) => normalizeTerm(t.value)),
+      );
+      const listHashes = (all: TermList[], file: (i: number, h: string) => string) =>
+        all.map((list, i) => {
+          const f = json((h) => file(i, h), list);
+          out.push(f);
+          return f.hash;
+        });
+      const listTable: TermListTable = {
+        tags: listHashes(lists.tags, tagListFile),
+        themes: listHashes(lists.themes, themeListFile),
+      };
+      const termLists = json((h) => `${DATA_DIR}/termlists.${h}.json`, listTable);
+      out.push(termLists);
+
+      let packTable = '';
+      if (options.packs !== false) {
+        const packed = packFiles(
+          essayFiles,
+          [...previous, ...out],
+          media,
+          options.autoSaveBytes ?? DEFAULT_AUTO_SAVE_BYTES,
+        );
+        const table = json((h) => `${DATA_DIR}/packs.${h}.json`, packed.table);
+        out.push(...packed.packs, table);
+        packTable = table.fileName;
+      }
+
+      const manifest: ArchiveManifest = {
+        version: ARCHIVE_VERSION,
+        build: index.build,
+        count: essays.length,
+        chunkSize: CHUNK_SIZE,
+        summaries: table.fileName,
+        slugBuckets,
+        threadBuckets,
+        terms: terms.fileName,
+        facets: facets.fileName,
+        index: indexName,
+        search: searchFileName(previous),
+        packs: packTable,
+        termLists: termLists.fileName,
+      };
+      out.push(json((h) => `${DATA_DIR}/manifest.${h}.json`, manifest));
+      // The files as made: reading `source` of a page file or pack makes its text (lazyJson).
+      return out;
+    },
+  };
+};
 
 export const archiveEmitter = createArchiveEmitter();
 
