@@ -1,5 +1,7 @@
 import { contentPaths } from '../contentPaths.ts';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
@@ -11,6 +13,7 @@ import { rehypeAlignClasses } from '../lib/rehypeAlignClasses.ts';
 import { rehypeCode } from '../lib/rehypeCode.ts';
 import { paths } from '../paths.ts';
 import type { FinalEssay } from './finalize.ts';
+import type { MediaFile } from './links.ts';
 import { escapeXml as xml } from './escapeXml.ts';
 import { highlightBlocks } from './highlight.ts';
 import { headingsOf, parseMarkdown } from './markdown.ts';
@@ -20,9 +23,12 @@ import { zip } from './zip.ts';
  * EPUB 3 books of the archive, written by the build: one of every essay and one per theme
  * (docs/decisions/0015-reading-kept-and-carried.md). Each book has a title page, a contents
  * page and each essay with its date and tags, oldest first, as a book reads. The Markdown is
- * turned into XHTML by the same parser the reader uses; what a book cannot hold becomes plain
- * text: raw HTML (never run anywhere), images from elsewhere, links to pages outside the book
- * (kept as absolute links when the site has an address). `epubcheck` checks the result in CI.
+ * turned into XHTML by the same parser the reader uses. The archive's own images (PNG, JPEG,
+ * GIF: the image types every reading system shows) go into the book beside its chapters, at
+ * the same relative address as on the site. What a book cannot hold becomes plain text: raw
+ * HTML (never run anywhere), images from elsewhere or of other types (their alt text), links
+ * to pages outside the book (kept as absolute links when the site has an address).
+ * `epubcheck` checks the result in CI.
  */
 
 /** Archives over this many essays get no books: one would be hundreds of megabytes. */
@@ -83,12 +89,37 @@ ${body}
 `;
 }
 
-/** The essay's body as XHTML: links and images made to work inside the book. */
+/** Image types EPUB 3 reading systems must show, by extension. */
+const IMAGE_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+};
+
+/** The archive's images a book may hold (`media/x.<h>.png`), by their name in the build. */
+export function bookImages(media: readonly MediaFile[]): Map<string, MediaFile> {
+  return new Map(
+    media
+      .filter((m) => IMAGE_TYPES[path.extname(m.fileName).toLowerCase()])
+      .map((m) => [m.fileName, m]),
+  );
+}
+
+/** An essay's address for an image of the archive (`../media/…`, links.ts) as its name. */
+const LOCAL_IMAGE = /^\.\.\/(media\/[^/?#]+)$/;
+const IMAGE_IN_CHAPTER = /<img [^>]*src="\.\.\/(media\/[^"/]+)"/g;
+
 /**
  * The essay's body as XHTML, made once for every book it is in: a link to another essay is
- * left as `epub-essay:<slug>` for `linkWithin` to settle per book.
+ * left as `epub-essay:<slug>` for `linkWithin` to settle per book. `images`: the archive's
+ * images a book may hold (bookImages).
  */
-export function essayBodyXhtml(essay: FinalEssay, inArchive: ReadonlySet<string>): string {
+export function essayBodyXhtml(
+  essay: FinalEssay,
+  inArchive: ReadonlySet<string>,
+  images: ReadonlyMap<string, MediaFile> = new Map(),
+): string {
   const tree = parseMarkdown(essay.markdown);
   // The reader's heading ids, so links to a heading hold in the book too.
   const ids = headingsOf(tree).map((h) => h.id);
@@ -110,6 +141,11 @@ export function essayBodyXhtml(essay: FinalEssay, inArchive: ReadonlySet<string>
     };
     if (node.tagName === 'img') {
       // Only the book's own files may be shown; an image from elsewhere is named instead.
+      const local = LOCAL_IMAGE.exec(String(node.properties.src ?? ''))?.[1];
+      if (local && images.has(local)) {
+        node.properties.alt = String(node.properties.alt ?? '');
+        return;
+      }
       const alt = String(node.properties.alt ?? '').trim();
       return replaceWith(alt ? [{ type: 'text', value: `[${alt}]` }] : []);
     }
@@ -213,6 +249,8 @@ export function buildEpub(
   archive: readonly FinalEssay[],
   site: SiteConfig,
   chapters: ChapterCache = new Map(),
+  images: ReadonlyMap<string, MediaFile> = new Map(),
+  readImage: (image: MediaFile) => Uint8Array = (image) => readFileSync(image.from),
 ): Buffer {
   // Oldest first, as a book is read; the archive's own order is newest first.
   const essays = [...book.essays].reverse();
@@ -221,11 +259,18 @@ export function buildEpub(
   const chapterOf = (e: FinalEssay) => {
     let made = chapters.get(e.slug);
     if (made === undefined) {
-      made = essayChapter(e, essayBodyXhtml(e, inArchive), site);
+      made = essayChapter(e, essayBodyXhtml(e, inArchive, images), site);
       chapters.set(e.slug, made);
     }
     return linkWithin(made, inBook, site);
   };
+  const chapterTexts = essays.map(chapterOf);
+  // The images this book's chapters show, each once, in the order first shown.
+  const shown = [
+    ...new Set(
+      chapterTexts.flatMap((text) => [...text.matchAll(IMAGE_IN_CHAPTER)].map((m) => m[1]!)),
+    ),
+  ].map((name) => images.get(name)!);
   const lang = site.language;
   const identifier = `urn:uuid:${uuidOf(`${site.url ?? site.name}|${book.fileName}`)}`;
   const newest = essays.reduce((d, e) => (e.date.iso > d ? e.date.iso : d), '1970-01-01');
@@ -270,6 +315,7 @@ ${essays.map((e) => `<li><a href="${chapterName(e)}">${xml(e.title)}</a></li>`).
 <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
 <item id="style" href="style.css" media-type="text/css"/>
 ${essays.map((e, i) => `<item id="e${i}" href="${chapterName(e)}" media-type="application/xhtml+xml"/>`).join('\n')}
+${shown.map((m, i) => `<item id="m${i}" href="${xml(m.fileName)}" media-type="${IMAGE_TYPES[path.extname(m.fileName).toLowerCase()]!}"/>`).join('\n')}
 </manifest>
 <spine>
 <itemref idref="cover"/>
@@ -292,9 +338,11 @@ ${essays.map((_, i) => `<itemref idref="e${i}"/>`).join('\n')}
     { name: 'OEBPS/cover.xhtml', data: cover },
     { name: 'OEBPS/nav.xhtml', data: nav },
     { name: 'OEBPS/style.css', data: STYLE },
-    ...essays.map((e) => ({
+    ...essays.map((e, i) => ({
       name: `OEBPS/${chapterName(e)}`,
-      data: chapterOf(e),
+      data: chapterTexts[i]!,
     })),
+    // Already compressed: stored as they are.
+    ...shown.map((m) => ({ name: `OEBPS/${m.fileName}`, data: readImage(m), store: true })),
   ]);
 }

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { HtmlTagDescriptor, Plugin, ViteDevServer } from 'vite';
 import { aliasEmitter } from './aliasEmitter.ts';
-import { buildEpub, epubBooks, type ChapterCache, type EpubBook } from './epub.ts';
+import { bookImages, buildEpub, epubBooks, type ChapterCache, type EpubBook } from './epub.ts';
 import type { ArchiveOptions } from './archiveOptions.ts';
 import { createArchiveEmitter, manifestFileName } from './archiveEmitter.ts';
 import { essayDataEmitter, searchFileName, type OutputFile } from './emit.ts';
@@ -235,10 +235,11 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
         if (books.length > 0) {
           const started = performance.now();
           const chapters: ChapterCache = new Map();
+          const images = bookImages(result.media);
           for (const book of books) {
             const file = path.join(outDir, book.fileName);
             mkdirSync(path.dirname(file), { recursive: true });
-            writeFileSync(file, buildEpub(book, result.essays, options.site, chapters));
+            writeFileSync(file, buildEpub(book, result.essays, options.site, chapters, images));
           }
           this.info?.(
             `books: ${books.length} EPUB files in ${((performance.now() - started) / 1000).toFixed(1)} s`,

@@ -1,8 +1,26 @@
+import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { siteConfig } from '../../src/domain/site';
-import { buildEpub, epubBooks, linkWithin } from '../../src/pipeline/epub';
-import { runOnTexts } from '../../src/pipeline/run';
+import { archiveOptionsFor } from '../../src/pipeline/config';
+import { bookImages, buildEpub, epubBooks, linkWithin } from '../../src/pipeline/epub';
+import { runOnTexts, runPipeline } from '../../src/pipeline/run';
+
+/** One entry of a ZIP we wrote, as its bytes. */
+function rawEntry(buffer: Buffer, wanted: string): { method: number; data: Buffer } {
+  let at = 0;
+  while (buffer.readUInt32LE(at) === 0x04034b50) {
+    const method = buffer.readUInt16LE(at + 8);
+    const size = buffer.readUInt32LE(at + 18);
+    const nameLength = buffer.readUInt16LE(at + 26);
+    const start = at + 30 + nameLength + buffer.readUInt16LE(at + 28);
+    const name = buffer.subarray(at + 30, at + 30 + nameLength).toString('utf8');
+    const body = buffer.subarray(start, start + size);
+    if (name === wanted) return { method, data: method === 0 ? body : inflateRawSync(body) };
+    at = start + size;
+  }
+  throw new Error(`${wanted} is not in the book`);
+}
 
 /** Reads the entries of a ZIP we wrote (stored or deflated, no data descriptors). */
 function unzip(buffer: Buffer): { name: string; method: number; text: string }[] {
@@ -99,5 +117,34 @@ describe('EPUB books', () => {
 
   it('is not made for archives too big for a book', () => {
     expect(epubBooks([], 'x')).toEqual([]);
+  });
+});
+
+describe('an EPUB book of a vault with an image', async () => {
+  const dir = 'tests/fixtures/generators/obsidian';
+  const archive = archiveOptionsFor({ config: {}, file: null }, dir, {});
+  const vault = await runPipeline(dir, { anchorDate: '2026-11-24', archive, emitters: [] });
+  const site = siteConfig({ SITE_NAME: 'Tides' });
+  const image = vault.media[0]!;
+
+  it('holds the archive’s own image beside the chapters, listed in the package and shown', () => {
+    const [book] = epubBooks(vault.essays, site.name);
+    const buffer = buildEpub(book!, vault.essays, site, new Map(), bookImages(vault.media));
+    const entry = rawEntry(buffer, `OEBPS/${image.fileName}`);
+    expect(entry.method).toBe(0); // already compressed: stored
+    expect(entry.data.equals(readFileSync(image.from))).toBe(true);
+    const files = unzip(buffer);
+    const opf = files.find((f) => f.name === 'OEBPS/content.opf')!.text;
+    expect(opf).toContain(`href="${image.fileName}" media-type="image/png"`);
+    const chapter = files.find((f) => f.name === 'OEBPS/essays/reading-the-tides.xhtml')!.text;
+    expect(chapter).toContain(`<img src="../${image.fileName}" alt="" />`);
+  });
+
+  it('names an image it may not hold instead of showing it', () => {
+    const [book] = epubBooks(vault.essays, site.name);
+    const files = unzip(buildEpub(book!, vault.essays, site)); // no images given
+    expect(files.some((f) => f.name.startsWith('OEBPS/media/'))).toBe(false);
+    const chapter = files.find((f) => f.name === 'OEBPS/essays/reading-the-tides.xhtml')!.text;
+    expect(chapter).not.toContain('<img');
   });
 });
