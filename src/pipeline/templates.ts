@@ -84,14 +84,18 @@ export function expandTemplates(body: string, file: string, bodyLine: number): T
   let templateFence = false; // that fence was a `{% highlight %}` tag, closed by its end tag
   let mode: 'text' | 'raw' | 'comment' = 'text';
   const lines = body.split('\n');
+  // Shortcodes with a closing tag somewhere: the text between the two is kept.
+  const paired = new Set(
+    [...body.matchAll(/\{\{[<%]\s*\/([\w./-]+)\s*[>%]\}\}/g)].map((c) => c[1]!),
+  );
 
   lines.forEach((line, i) => {
     const lineNo = bodyLine + i;
-    const removed = (what: string) =>
+    const removed = (what: string, more = '') =>
       problems.push(
         warning(
           file,
-          `template syntax ${what} has no meaning here; removed`,
+          `template syntax ${what} has no meaning here; removed${more}`,
           lineNo,
           'template syntax the app cannot run was removed',
         ),
@@ -154,7 +158,9 @@ export function expandTemplates(body: string, file: string, bodyLine: number): T
         const closing = (m[4] ?? m[7]) === '/';
         const name = (m[5] ?? m[8])!;
         const args = attributes(m[6] ?? m[9] ?? '');
-        text += shortcode(name, closing, args, removed);
+        text += shortcode(name, closing, args, m[5] !== undefined ? '<' : '%', (what) =>
+          removed(what, paired.has(name) ? ' (the text it wraps is kept)' : ''),
+        );
       } else if (m[10] !== undefined) {
         const name = m[10];
         const args = m[11] ?? '';
@@ -194,6 +200,8 @@ function shortcode(
   name: string,
   closing: boolean,
   args: Record<string, string> & { _: string[] },
+  /** `{{< >}}` or `{{% %}}`, as written: the warning quotes it. */
+  delimiter: '<' | '%',
   removed: (what: string) => void,
 ): string {
   if (name === 'highlight') return closing ? '```' : '```' + (args._[0] ?? '');
@@ -223,7 +231,8 @@ function shortcode(
       return user && id ? `[Gist ${id}](https://gist.github.com/${user}/${id})` : '';
     }
     default:
-      removed(`{{< ${name} >}}`);
+      // A paired one's closing tag is dropped too, quietly (the warning says it for both).
+      removed(`{{${delimiter} ${name} ${delimiter === '<' ? '>' : '%'}}}`);
       return '';
   }
 }

@@ -119,7 +119,15 @@ describe('Hugo', async () => {
     expect(first.markdown).toContain('Dew heaters are not optional in January.');
     expect(first.markdown).not.toMatch(/\{\{[<%]\s*(?:note|tweet|figure|ref)/);
     expect(warnings(result)).toContainEqual(
-      expect.stringMatching(/first-light\.md: template syntax \{\{< tweet >\}\}/),
+      expect.stringMatching(
+        /first-light\.md: template syntax \{\{< tweet >\}\} has no meaning here; removed$/,
+      ),
+    );
+    // Quoted as written, and saying what happens to what it wraps.
+    expect(warnings(result)).toContainEqual(
+      expect.stringMatching(
+        /first-light\.md: template syntax \{\{% note %\}\} has no meaning here; removed \(the text it wraps is kept\)/,
+      ),
     );
   });
 
