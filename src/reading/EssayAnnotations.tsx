@@ -7,6 +7,8 @@ import {
   annotationsOf,
   COLOURS,
   deleteAnnotation,
+  HIGHLIGHTS_UNAVAILABLE,
+  HighlightsUnavailable,
   newId,
   onAnnotationsChange,
   refreshEssayDetails,
@@ -56,13 +58,38 @@ export default function EssayAnnotations({ essay }: { essay: EssaySummary }) {
   const [editing, setEditing] = useState<Annotation | null>(null);
   const lastColour = useRef<Colour>('yellow');
   const supported = typeof CSS !== 'undefined' && 'highlights' in CSS;
+  /** The browser will not open the highlights' database: said where the reader selects. */
+  const [unavailable, setUnavailable] = useState(false);
+  /** Why the last change could not be kept, until the next one is. */
+  const [failed, setFailed] = useState<string | null>(null);
+  const keep = useCallback((change: Promise<void>) => {
+    change.then(
+      () => setFailed(null),
+      (e: unknown) =>
+        setFailed(
+          e instanceof HighlightsUnavailable
+            ? HIGHLIGHTS_UNAVAILABLE
+            : `That change could not be kept: ${e instanceof Error ? e.message : String(e)}`,
+        ),
+    );
+  }, []);
 
   const reload = useCallback(() => {
-    void annotationsOf(essay.threadId).then((found) => {
-      setAnnotations(found);
+    const ready = () => {
       // Says the highlights are loaded and the keys listen (tests wait on it).
       document.documentElement.dataset.annotations = 'ready';
-    });
+    };
+    annotationsOf(essay.threadId).then(
+      (found) => {
+        setAnnotations(found);
+        setUnavailable(false);
+        ready();
+      },
+      () => {
+        setUnavailable(true);
+        ready();
+      },
+    );
   }, [essay.threadId]);
   useEffect(() => {
     reload();
@@ -71,7 +98,8 @@ export default function EssayAnnotations({ essay }: { essay: EssaySummary }) {
   // Highlights kept under an older title (or tags) now list and link the essay as it is.
   const { threadId, slug, title, theme, tags } = essay;
   useEffect(() => {
-    void refreshEssayDetails(threadId, { slug, title, theme, tags });
+    // (Where storage is blocked, loading them has said so already.)
+    refreshEssayDetails(threadId, { slug, title, theme, tags }).catch(() => {});
   }, [threadId, slug, title, theme, tags]);
 
   // Find each highlight in the text as it is now, and again whenever the body changes.
@@ -167,10 +195,10 @@ export default function EssayAnnotations({ essay }: { essay: EssaySummary }) {
         updated: now,
       };
       document.getSelection()?.removeAllRanges();
-      void saveAnnotation(annotation);
+      keep(saveAnnotation(annotation));
       if (withNote) setEditing(annotation);
     },
-    [essay],
+    [essay, keep],
   );
 
   // `h` highlights the selection, `n` adds a note to it.
@@ -193,7 +221,11 @@ export default function EssayAnnotations({ essay }: { essay: EssaySummary }) {
 
   return (
     <>
-      {hasSelection ? (
+      {hasSelection && unavailable ? (
+        <p className="selection-bar" role="status">
+          {HIGHLIGHTS_UNAVAILABLE}
+        </p>
+      ) : hasSelection ? (
         <div className="selection-bar" role="toolbar" aria-label="Highlight the selected words">
           {COLOURS.map((colour) => (
             <button
@@ -216,6 +248,11 @@ export default function EssayAnnotations({ essay }: { essay: EssaySummary }) {
           </button>
         </div>
       ) : null}
+      {failed ? (
+        <p className="annotation-problem" role="alert">
+          {failed}
+        </p>
+      ) : null}
       {placed.length > 0 ? (
         <section className="essay-annotations" aria-labelledby="your-highlights">
           <h2 id="your-highlights">Your highlights</h2>
@@ -226,6 +263,7 @@ export default function EssayAnnotations({ essay }: { essay: EssaySummary }) {
                 annotation={annotation}
                 onShow={() => showPlace(annotation.id)}
                 onEdit={() => setEditing(annotation)}
+                onDelete={() => keep(deleteAnnotation(annotation.id))}
               />
             ))}
           </ul>
@@ -241,6 +279,7 @@ export default function EssayAnnotations({ essay }: { essay: EssaySummary }) {
                     key={annotation.id}
                     annotation={annotation}
                     onEdit={() => setEditing(annotation)}
+                    onDelete={() => keep(deleteAnnotation(annotation.id))}
                   />
                 ))}
               </ul>
@@ -253,7 +292,7 @@ export default function EssayAnnotations({ essay }: { essay: EssaySummary }) {
           annotation={editing}
           onClose={() => setEditing(null)}
           onSave={(note) => {
-            void saveAnnotation({ ...editing, note, updated: Date.now() });
+            keep(saveAnnotation({ ...editing, note, updated: Date.now() }));
             setEditing(null);
           }}
         />
@@ -266,10 +305,12 @@ function AnnotationItem({
   annotation,
   onShow,
   onEdit,
+  onDelete,
 }: {
   annotation: Annotation;
   onShow?: () => void;
   onEdit: () => void;
+  onDelete: () => void;
 }) {
   return (
     <li className={`annotation annotation-${annotation.colour}`}>
@@ -284,11 +325,7 @@ function AnnotationItem({
         <button type="button" className="link-button" onClick={onEdit}>
           {annotation.note ? 'Edit the note' : 'Add a note'}
         </button>
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => void deleteAnnotation(annotation.id)}
-        >
+        <button type="button" className="link-button" onClick={onDelete}>
           Delete
         </button>
       </p>

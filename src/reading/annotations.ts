@@ -36,13 +36,34 @@ interface ReadingDb extends DBSchema {
 const DB_NAME = 'essays-reading';
 let db: Promise<IDBPDatabase<ReadingDb>> | null = null;
 
+/** Said wherever highlights are read or kept when the browser will not open the database. */
+export const HIGHLIGHTS_UNAVAILABLE =
+  'This browser does not let the site keep highlights and notes (its storage is blocked, as in some private windows).';
+
+export class HighlightsUnavailable extends Error {
+  constructor() {
+    super(HIGHLIGHTS_UNAVAILABLE);
+    this.name = 'HighlightsUnavailable';
+  }
+}
+
 function database(): Promise<IDBPDatabase<ReadingDb>> {
-  db ??= openDB<ReadingDb>(DB_NAME, 1, {
-    upgrade(d) {
-      const store = d.createObjectStore('annotations', { keyPath: 'id' });
-      store.createIndex('thread', 'threadId');
-    },
-  });
+  // Opened in a `then` so that a browser whose `indexedDB.open` throws rejects like one whose
+  // request fails, and so that the failure is forgotten after it is settled: the next use
+  // asks again (the reader may allow storage meanwhile).
+  db ??= Promise.resolve()
+    .then(() =>
+      openDB<ReadingDb>(DB_NAME, 1, {
+        upgrade(d) {
+          const store = d.createObjectStore('annotations', { keyPath: 'id' });
+          store.createIndex('thread', 'threadId');
+        },
+      }),
+    )
+    .catch(() => {
+      db = null;
+      throw new HighlightsUnavailable();
+    });
   return db;
 }
 

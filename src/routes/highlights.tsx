@@ -7,7 +7,12 @@ import type { EssaySlug } from '../domain/essay';
 import { foldWord } from '../domain/tokens';
 import { useLocale } from '../hooks/useLocale';
 import { paths } from '../paths';
-import { allAnnotations, onAnnotationsChange, type Annotation } from '../reading/annotations';
+import {
+  allAnnotations,
+  HIGHLIGHTS_UNAVAILABLE,
+  onAnnotationsChange,
+  type Annotation,
+} from '../reading/annotations';
 
 /**
  * Every highlight and note on this device, newest first: filter by tag or theme, search the
@@ -19,6 +24,7 @@ const fold = (s: string) => foldWord(s.normalize('NFC'));
 
 export function Component() {
   const [annotations, setAnnotations] = useState<Annotation[] | null>(null);
+  const [unavailable, setUnavailable] = useState(false);
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const tag = params.get('tag') ?? '';
@@ -26,7 +32,14 @@ export function Component() {
   const locale = useLocale();
 
   useEffect(() => {
-    const load = () => void allAnnotations().then(setAnnotations);
+    const load = () =>
+      allAnnotations().then(
+        (found) => {
+          setAnnotations(found);
+          setUnavailable(false);
+        },
+        () => setUnavailable(true),
+      );
     load();
     return onAnnotationsChange(load);
   }, []);
@@ -55,7 +68,11 @@ export function Component() {
     <>
       <PageMeta title="Highlights" description="Your highlights and notes, across essays." />
       <h1 className="page-title">Highlights</h1>
-      {annotations === null ? (
+      {unavailable ? (
+        <p className="page-lead" role="status">
+          {HIGHLIGHTS_UNAVAILABLE}
+        </p>
+      ) : annotations === null ? (
         <p className="page-lead">Loading your highlights…</p>
       ) : all.length === 0 ? (
         <p className="page-lead">

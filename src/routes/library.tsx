@@ -6,7 +6,11 @@ import { PageMeta } from '../components/PageMeta';
 import type { ArchiveTerms } from '../domain/archive';
 import { termLabel } from '../domain/slugs';
 import { dataUrl } from '../paths';
-import { allAnnotations } from '../reading/annotations';
+import {
+  allAnnotations,
+  HIGHLIGHTS_UNAVAILABLE,
+  HighlightsUnavailable,
+} from '../reading/annotations';
 import {
   download,
   exportReadingData,
@@ -25,6 +29,12 @@ export function Component() {
   const [result, setResult] = useState<ImportResult | null>(null);
   const file = useRef<HTMLInputElement>(null);
   const day = new Date().toISOString().slice(0, 10);
+  /** A failure said in the status line: storage blocked, or a file that could not be read. */
+  const refused = (e: unknown, otherwise: string, after = '') =>
+    setResult({
+      ok: false,
+      message: e instanceof HighlightsUnavailable ? `${HIGHLIGHTS_UNAVAILABLE}${after}` : otherwise,
+    });
 
   return (
     <>
@@ -43,12 +53,14 @@ export function Component() {
           <button
             type="button"
             onClick={() =>
-              void exportReadingData().then((data) =>
-                download(
-                  `reading-data-${day}.json`,
-                  JSON.stringify(data, null, 2),
-                  'application/json',
-                ),
+              exportReadingData().then(
+                (data) =>
+                  download(
+                    `reading-data-${day}.json`,
+                    JSON.stringify(data, null, 2),
+                    'application/json',
+                  ),
+                (e: unknown) => refused(e, 'The export could not be made.'),
               )
             }
           >
@@ -57,8 +69,10 @@ export function Component() {
           <button
             type="button"
             onClick={() =>
-              void allAnnotations().then((all) =>
-                download(`highlights-${day}.md`, highlightsMarkdown(all, site), 'text/markdown'),
+              allAnnotations().then(
+                (all) =>
+                  download(`highlights-${day}.md`, highlightsMarkdown(all, site), 'text/markdown'),
+                (e: unknown) => refused(e, 'The export could not be made.'),
               )
             }
           >
@@ -78,11 +92,12 @@ export function Component() {
               void chosen
                 .text()
                 .then(importReadingData)
-                .then(setResult, () =>
-                  setResult({
-                    ok: false,
-                    message: 'The file could not be read. Nothing was changed.',
-                  }),
+                .then(setResult, (e: unknown) =>
+                  refused(
+                    e,
+                    'The file could not be read. Nothing was changed.',
+                    ' Nothing was changed.',
+                  ),
                 )
                 .finally(() => {
                   if (file.current) file.current.value = '';

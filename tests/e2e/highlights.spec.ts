@@ -123,3 +123,31 @@ test('a highlight in an essay retitled since still leads to it, and lists its ne
     await host.close();
   }
 });
+
+test('where the browser blocks storage, highlighting, the Highlights page and export say so calmly', async ({
+  page,
+}) => {
+  // As some private windows do: opening any database fails.
+  await page.addInitScript(() => {
+    IDBFactory.prototype.open = () => {
+      throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+    };
+  });
+  const blocked = /does not let the site keep highlights and notes/;
+  await openEssay(page, ESSAY);
+  await dragSelect(page, KEPT);
+  await expect(page.getByRole('status').filter({ hasText: blocked })).toBeVisible();
+  await expect(page.getByRole('toolbar', { name: 'Highlight the selected words' })).toHaveCount(0);
+  // The key still tries, and says why nothing was kept.
+  await page.keyboard.press('h');
+  await expect(page.getByRole('alert')).toHaveText(blocked);
+  await expect.poll(() => painted(page)).toEqual([]);
+
+  await page.goto('/highlights');
+  await expect(page.getByRole('status').filter({ hasText: blocked })).toBeVisible();
+  await expect(page.getByText('Loading your highlights…')).toHaveCount(0);
+
+  await page.goto('/library');
+  await page.getByRole('button', { name: 'Export everything (JSON)' }).click();
+  await expect(page.getByRole('status').filter({ hasText: blocked })).toBeVisible();
+});
