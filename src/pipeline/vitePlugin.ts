@@ -5,7 +5,7 @@ import { aliasEmitter } from './aliasEmitter.ts';
 import { bookImages, buildEpub, epubBooks, type ChapterCache, type EpubBook } from './epub.ts';
 import type { ArchiveOptions } from './archiveOptions.ts';
 import { createArchiveEmitter, manifestFileName } from './archiveEmitter.ts';
-import { essayDataEmitter, searchFileName, type OutputFile } from './emit.ts';
+import { essayDataEmitter, indexFileName, searchFileName, type OutputFile } from './emit.ts';
 import { ESSAY_EXTENSIONS } from './load.ts';
 import { buildReport, formatReport, warningLines } from './problems.ts';
 import { publishEmitter } from './publishEmitter.ts';
@@ -132,6 +132,32 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
     return epubBooks(result.essays, options.site.name);
   }
 
+  /** Whether this build has books; kept once the essays themselves are let go (below). */
+  let hasBooks: boolean | null = null;
+
+  /**
+   * Once a build has written its files, lets go of all but what prerendering still reads:
+   * the essays (and through them every file's text, which their markdown is a slice of) and
+   * the made-on-read outputs. At 100,000 essays that is over a gigabyte the prerender threads
+   * would otherwise sit on top of (docs/decisions/0013-build-at-100000.md).
+   */
+  function keepOnlyWhatPrerenderReads(): void {
+    if (!result?.ok) return;
+    const kept = new Set([
+      manifestFileName(result.outputs),
+      searchFileName(result.outputs),
+      indexFileName(result.outputs),
+    ]);
+    hasBooks = epubs().length > 0;
+    result = {
+      ...result,
+      essays: [],
+      media: [],
+      outputs: result.outputs.filter((o) => kept.has(o.fileName)),
+    };
+    byName = new Map();
+  }
+
   function virtualModule(): string {
     const ok = result?.ok ?? false;
     const manifestPath = ok ? manifestFileName(result!.outputs) : '';
@@ -141,7 +167,7 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
       `export const manifestPath = ${JSON.stringify(manifestPath)};`,
       `export const searchPath = ${JSON.stringify(searchPath)};`,
       `export const site = ${JSON.stringify({ name, url, description, language })};`,
-      `export const books = ${JSON.stringify(epubs().length > 0)};`,
+      `export const books = ${JSON.stringify(hasBooks ?? epubs().length > 0)};`,
     ].join('\n');
   }
 
@@ -249,6 +275,7 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
           mkdirSync(path.dirname(path.join(outDir, image.fileName)), { recursive: true });
           copyFileSync(image.from, path.join(outDir, image.fileName));
         }
+        keepOnlyWhatPrerenderReads();
       },
     },
 
