@@ -6,8 +6,9 @@ import { archiveOptionsFor } from '../../src/pipeline/config';
 import { bookImages, buildEpub, epubBooks, linkWithin } from '../../src/pipeline/epub';
 import { runOnTexts, runPipeline } from '../../src/pipeline/run';
 
-/** One entry of a ZIP we wrote, as its bytes. */
-function rawEntry(buffer: Buffer, wanted: string): { method: number; data: Buffer } {
+/** The entries of a ZIP we wrote (stored or deflated, no data descriptors), as bytes. */
+function zipEntries(buffer: Buffer): { name: string; method: number; data: Buffer }[] {
+  const out: { name: string; method: number; data: Buffer }[] = [];
   let at = 0;
   while (buffer.readUInt32LE(at) === 0x04034b50) {
     const method = buffer.readUInt16LE(at + 8);
@@ -16,28 +17,26 @@ function rawEntry(buffer: Buffer, wanted: string): { method: number; data: Buffe
     const start = at + 30 + nameLength + buffer.readUInt16LE(at + 28);
     const name = buffer.subarray(at + 30, at + 30 + nameLength).toString('utf8');
     const body = buffer.subarray(start, start + size);
-    if (name === wanted) return { method, data: method === 0 ? body : inflateRawSync(body) };
-    at = start + size;
-  }
-  throw new Error(`${wanted} is not in the book`);
-}
-
-/** Reads the entries of a ZIP we wrote (stored or deflated, no data descriptors). */
-function unzip(buffer: Buffer): { name: string; method: number; text: string }[] {
-  const out: { name: string; method: number; text: string }[] = [];
-  let at = 0;
-  while (buffer.readUInt32LE(at) === 0x04034b50) {
-    const method = buffer.readUInt16LE(at + 8);
-    const size = buffer.readUInt32LE(at + 18);
-    const nameLength = buffer.readUInt16LE(at + 26);
-    const extra = buffer.readUInt16LE(at + 28);
-    const name = buffer.subarray(at + 30, at + 30 + nameLength).toString('utf8');
-    const start = at + 30 + nameLength + extra;
-    const body = buffer.subarray(start, start + size);
-    out.push({ name, method, text: (method === 0 ? body : inflateRawSync(body)).toString('utf8') });
+    out.push({ name, method, data: method === 0 ? body : inflateRawSync(body) });
     at = start + size;
   }
   return out;
+}
+
+/** One entry of a ZIP we wrote, as its bytes. */
+function rawEntry(buffer: Buffer, wanted: string): { method: number; data: Buffer } {
+  const found = zipEntries(buffer).find((e) => e.name === wanted);
+  if (!found) throw new Error(`${wanted} is not in the book`);
+  return found;
+}
+
+/** The entries of a ZIP we wrote, as text. */
+function unzip(buffer: Buffer): { name: string; method: number; text: string }[] {
+  return zipEntries(buffer).map(({ name, method, data }) => ({
+    name,
+    method,
+    text: data.toString('utf8'),
+  }));
 }
 
 const essay = (n: number, title: string, theme: string, body: string) =>
