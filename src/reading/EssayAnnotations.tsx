@@ -222,7 +222,7 @@ export default function EssayAnnotations({ essay }: { essay: EssaySummary }) {
   return (
     <>
       {hasSelection && unavailable ? (
-        <p className="selection-bar" role="status">
+        <p className="selection-bar selection-bar-note" role="status">
           {HIGHLIGHTS_UNAVAILABLE}
         </p>
       ) : hasSelection ? (
