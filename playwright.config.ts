@@ -32,6 +32,8 @@ export const VAULT_PORT = BASE_PORT + 9;
 export const EDITED_PORT = BASE_PORT + 10;
 /** Taken by the retitled-essay highlights test's own switchable server. */
 export const RETITLED_PORT = BASE_PORT + 11;
+/** Taken by the offline test of a deploy that changes an image (its own switchable server). */
+export const VAULT_UPDATE_PORT = BASE_PORT + 12;
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -8,6 +8,8 @@
  *   over its limit for saving offline without asking.
  * - dist-fixtures/subfolder: the sample essays published under /library/ (a base path).
  * - dist-fixtures/jekyll and vault: a real Jekyll archive and an Obsidian vault, as they are.
+ * - dist-fixtures/vault-v2: the vault with its image changed, to test that an update saves the
+ *   new image for offline and reclaims the old one.
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -71,6 +73,14 @@ writeFileSync(
     .replace(' Technology matters because it changes those relations, not in itself.', ''),
 );
 
+// The same picture with a byte after its end (PNG readers stop at IEND): a new hash, so a new
+// file name, as an edited image gets.
+const vault2 = '.tmp/fixtures/vault-v2';
+rmSync(vault2, { recursive: true, force: true });
+cpSync('tests/fixtures/generators/obsidian', vault2, { recursive: true });
+const chart = path.join(vault2, 'attachments/tide-chart.png');
+writeFileSync(chart, Buffer.concat([readFileSync(chart), Buffer.from([0])]));
+
 const large = '.tmp/fixtures/large-essays';
 rmSync(large, { recursive: true, force: true });
 writeCorpus({ count: LARGE_COUNT, out: large });
@@ -90,6 +100,7 @@ await site(
 // Archives as generators keep them, built with no config (tests/e2e/archives.spec.ts).
 await site(JEKYLL_CORPUS, 'dist-fixtures/jekyll');
 await site('tests/fixtures/generators/obsidian', 'dist-fixtures/vault');
+await site(vault2, 'dist-fixtures/vault-v2');
 await site('content/essays', 'dist-fixtures/update-v1');
 await site(v2, 'dist-fixtures/update-v2');
 await site(edited, 'dist-fixtures/edited');

@@ -2,7 +2,13 @@ import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { PARTIAL_PORT, UPDATE_ACCEPT_PORT, UPDATE_PORT } from '../../playwright.config';
+import {
+  PARTIAL_PORT,
+  UPDATE_ACCEPT_PORT,
+  UPDATE_PORT,
+  VAULT_UPDATE_PORT,
+} from '../../playwright.config';
+import { BODY_CACHE } from '../../src/domain/offline';
 import { expect, test } from './fixtures';
 import { waitUntilOffline } from './support/offline';
 import { startSwitchServer } from './support/switchServer';
@@ -147,6 +153,42 @@ test('accepting a new deploy reloads in place onto the new build, which is then 
     await page.getByRole('link', { name: 'an essay that arrived with an update' }).click();
     await expect(page.locator('.prose')).toContainText('exists only in the second build');
     await waitUntilOffline(page, 25);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+    await host.close();
+  }
+});
+
+test('a deploy that changes an image saves the new one for offline and reclaims the old', async ({
+  browser,
+}) => {
+  const host = await startSwitchServer(VAULT_UPDATE_PORT, 'dist-fixtures/vault');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const savedImages = () =>
+    page.evaluate(async (cache) => {
+      const keys = await (await caches.open(cache)).keys();
+      return keys.map((r) => new URL(r.url).pathname).filter((p) => p.startsWith('/media/'));
+    }, BODY_CACHE);
+  try {
+    await page.goto(`${host.url}/`);
+    await waitUntilOffline(page, 3);
+    const before = await savedImages();
+    expect(before).toEqual([expect.stringMatching(/^\/media\/tide-chart\.[0-9a-f]{10}\.png$/)]);
+
+    host.deploy('dist-fixtures/vault-v2');
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    const prompt = page.getByRole('alert').filter({ hasText: 'New essays available' });
+    await expect(prompt).toBeVisible({ timeout: 20_000 });
+    await prompt.getByRole('button', { name: 'Reload' }).click();
+    await expect(prompt).toBeHidden({ timeout: 20_000 });
+    await waitUntilOffline(page, 3);
+    const after = await savedImages();
+    expect(after).toEqual([expect.stringMatching(/^\/media\/tide-chart\.[0-9a-f]{10}\.png$/)]);
+    expect(after).not.toEqual(before);
     expect(errors).toEqual([]);
   } finally {
     await context.close();
