@@ -21,7 +21,6 @@ import {
   tagListFile,
   termListsOf,
   themeListFile,
-  type TermList,
   type TermListTable,
 } from '../domain/termLists.ts';
 import { normalizeTerm } from '../domain/slugs.ts';
@@ -79,6 +78,13 @@ export const createArchiveEmitter = (options: ArchiveOptions = {}): Emitter => {
       ) as EssayIndex;
       const essays = index.essays;
       const out: OutputFile[] = [];
+      /** Writes one hashed JSON file per value (buckets, lists); their hashes, in order. */
+      const hashesOf = <T>(values: readonly T[], file: (i: number, hash: string) => string) =>
+        values.map((value, i) => {
+          const f = json((h) => file(i, h), value);
+          out.push(f);
+          return f.hash;
+        });
 
       const chunks: string[] = [];
       for (let k = 0; k * CHUNK_SIZE < essays.length; k++) {
@@ -118,16 +124,8 @@ export const createArchiveEmitter = (options: ArchiveOptions = {}): Emitter => {
         buckets[slugBucket(essay.slug, bucketCount)]![essay.slug] = [file.fileName, id];
         threads[slugBucket(essay.threadId, bucketCount)]![essay.threadId] = essay.slug;
       });
-      const slugBuckets = buckets.map((bucket, b) => {
-        const file = json((h) => bucketFile(b, h), bucket);
-        out.push(file);
-        return file.hash;
-      });
-      const threadBuckets = threads.map((bucket, b) => {
-        const file = json((h) => threadFile(b, h), bucket);
-        out.push(file);
-        return file.hash;
-      });
+      const slugBuckets = hashesOf(buckets, bucketFile);
+      const threadBuckets = hashesOf(threads, threadFile);
 
       const termData = archiveTerms(index);
       const terms = json((h) => `${DATA_DIR}/terms.${h}.json`, termData);
@@ -144,15 +142,9 @@ export const createArchiveEmitter = (options: ArchiveOptions = {}): Emitter => {
         termData.tags.map((t) => normalizeTerm(t.value)),
         termData.themes.map((t) => normalizeTerm(t.value)),
       );
-      const listHashes = (all: TermList[], file: (i: number, h: string) => string) =>
-        all.map((list, i) => {
-          const f = json((h) => file(i, h), list);
-          out.push(f);
-          return f.hash;
-        });
       const listTable: TermListTable = {
-        tags: listHashes(lists.tags, tagListFile),
-        themes: listHashes(lists.themes, themeListFile),
+        tags: hashesOf(lists.tags, tagListFile),
+        themes: hashesOf(lists.themes, themeListFile),
       };
       const termLists = json((h) => `${DATA_DIR}/termlists.${h}.json`, listTable);
       out.push(termLists);
