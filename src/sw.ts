@@ -7,7 +7,13 @@ import {
   precacheAndRoute,
 } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
-import { BODY_CACHE, isMediaPath, isSavedPath, savedFileName } from './domain/offline';
+import {
+  BODY_CACHE,
+  isImageResponse,
+  isMediaPath,
+  isSavedPath,
+  savedFileName,
+} from './domain/offline';
 import type { PackTable } from './domain/packs';
 import { packReader, type PackReader } from './offline/packReader';
 import { isAppPath } from './paths';
@@ -92,8 +98,7 @@ registerRoute(
     const saved = await cache.match(request.url);
     if (saved) return saved;
     const response = await fetch(request);
-    // A static host may answer a missing file with its HTML page: only an image is kept.
-    if (response.ok && response.headers.get('content-type')?.startsWith('image/'))
+    if (isImageResponse(response))
       await cache.put(request.url, response.clone()).catch(() => undefined);
     return response;
   },

@@ -21,6 +21,11 @@ export function isMediaPath(pathname: string): boolean {
   return /\/media\/[^/]+\.[0-9a-f]{10}\.[a-z0-9]+$/.test(pathname);
 }
 
+/** Whether an answer for an image is one: a static host may answer a missing file with its HTML page. */
+export function isImageResponse(response: Response): boolean {
+  return response.ok && (response.headers.get('content-type')?.startsWith('image/') ?? false);
+}
+
 /** The site-relative name (`data/pages/x.<h>.json`) of a saved file's URL; null for others. */
 export function savedFileName(url: string, basePath: string): string | null {
   const { pathname } = new URL(url);

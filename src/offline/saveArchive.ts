@@ -1,4 +1,4 @@
-import { BODY_CACHE, isMediaPath, savedFileName } from '../domain/offline';
+import { BODY_CACHE, isImageResponse, isMediaPath, savedFileName } from '../domain/offline';
 import { decodePack, packFile, packLocator, type PackTable } from '../domain/packs';
 import { CONNECTION_DROPPED, QuotaError, type SaveProgress } from './saveState';
 
@@ -46,12 +46,13 @@ export async function saveArchive(
   /** Files saved one by one, with the pack that now holds them (null: none does). */
   const single = new Map<Request, string | null>();
   for (const request of await cache.keys()) {
-    if (PACK_PATH.test(new URL(request.url).pathname)) {
+    const { pathname } = new URL(request.url);
+    if (PACK_PATH.test(pathname)) {
       if (current.has(request.url)) savedPacks.add(request.url);
       else await cache.delete(request); // an older build's
       continue;
     }
-    if (isMediaPath(new URL(request.url).pathname)) {
+    if (isMediaPath(pathname)) {
       if (images.has(request.url)) savedImages.add(request.url);
       else await cache.delete(request); // no essay of this build shows it
       continue;
@@ -123,7 +124,7 @@ export async function saveArchive(
   // The images after the packs: the text of every essay comes before any picture.
   await inTurn(missingImages, async ([image, bytes]) => {
     const response = await fetch(image);
-    if (!response.ok || !response.headers.get('content-type')?.startsWith('image/')) return false;
+    if (!isImageResponse(response)) return false;
     await cache.put(image, response);
     progress.bytes += bytes;
     return true;
