@@ -10,12 +10,31 @@ import { crc32, deflateRawSync } from 'node:zlib';
 export interface ZipEntry {
   name: string;
   data: string | Uint8Array;
-  /** Stored rather than deflated (EPUB's mimetype). */
+  /** Stored rather than deflated (EPUB's mimetype; images, already compressed). */
   store?: boolean;
 }
 
 const DOS_TIME = 0; // 00:00:00
 const DOS_DATE = ((2000 - 1980) << 9) | (1 << 5) | 1; // 2000-01-01
+
+/**
+ * The fields a local header and its central directory entry share, in the same order (from
+ * the flags to the name's length), written from `at`: 6 in a local header, 8 in the central.
+ */
+function writeShared(
+  header: Buffer,
+  at: number,
+  f: { method: number; crc: number; size: number; stored: number; nameLength: number },
+): void {
+  header.writeUInt16LE(0x0800, at); // UTF-8 names
+  header.writeUInt16LE(f.method, at + 2);
+  header.writeUInt16LE(DOS_TIME, at + 4);
+  header.writeUInt16LE(DOS_DATE, at + 6);
+  header.writeUInt32LE(f.crc, at + 8);
+  header.writeUInt32LE(f.stored, at + 12);
+  header.writeUInt32LE(f.size, at + 16);
+  header.writeUInt16LE(f.nameLength, at + 20);
+}
 
 export function zip(entries: readonly ZipEntry[]): Buffer {
   const locals: Buffer[] = [];
@@ -26,34 +45,24 @@ export function zip(entries: readonly ZipEntry[]): Buffer {
     const raw =
       typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : Buffer.from(entry.data);
     const body = entry.store ? raw : deflateRawSync(raw);
-    const crc = crc32(raw);
-    const method = entry.store ? 0 : 8;
-    const local = Buffer.alloc(30);
+    const shared = {
+      method: entry.store ? 0 : 8,
+      crc: crc32(raw),
+      size: raw.length,
+      stored: body.length,
+      nameLength: name.length,
+    };
+    const local = Buffer.alloc(30); // extra field length (28) stays 0
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeShared(local, 6, shared);
     locals.push(local, name, body);
 
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4); // made by
     central.writeUInt16LE(20, 6); // needed
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(raw.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeShared(central, 8, shared);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
     offset += local.length + name.length + body.length;
