@@ -96,28 +96,20 @@ export function Component() {
               Search highlights
               <input type="search" value={q} onChange={(e) => set('q', e.target.value)} />
             </label>
-            <label>
-              Tag
-              <select value={tag} onChange={(e) => set('tag', e.target.value)}>
-                <option value="">Any tag</option>
-                {tags.map((t) => (
-                  <option key={t} value={t}>
-                    {t}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Theme
-              <select value={theme} onChange={(e) => set('theme', e.target.value)}>
-                <option value="">Any theme</option>
-                {themes.map((t) => (
-                  <option key={t} value={t}>
-                    {t}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <TermSelect
+              label="Tag"
+              any="Any tag"
+              value={tag}
+              terms={tags}
+              onChange={(v) => set('tag', v)}
+            />
+            <TermSelect
+              label="Theme"
+              any="Any theme"
+              value={theme}
+              terms={themes}
+              onChange={(v) => set('theme', v)}
+            />
           </form>
           <p role="status" className="muted">
             {shown.length === all.length
@@ -143,5 +135,28 @@ export function Component() {
         </>
       )}
     </>
+  );
+}
+
+/** A filter by one kind of term, among those the reader's highlights have. */
+function TermSelect(props: {
+  label: string;
+  any: string;
+  value: string;
+  terms: readonly string[];
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label>
+      {props.label}
+      <select value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        <option value="">{props.any}</option>
+        {props.terms.map((t) => (
+          <option key={t} value={t}>
+            {t}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
