@@ -148,7 +148,6 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
       searchFileName(result.outputs),
       indexFileName(result.outputs),
     ]);
-    hasBooks = epubs().length > 0;
     result = {
       ...result,
       essays: [],
@@ -253,6 +252,7 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
         const outDir = outputOptions.dir;
         if (!outDir || !result?.ok) return;
         const books = epubs();
+        hasBooks = books.length > 0;
         writeOutputs(outDir, result.outputs);
         writeFileSync(
           path.join(outDir, 'build-report.txt'),
