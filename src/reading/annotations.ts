@@ -148,8 +148,7 @@ export async function refreshEssayDetails(threadId: string, now: EssayDetails): 
 
 /** The thread id of an essay the reader kept something of at this address, if any. */
 export async function threadKeptAt(slug: string): Promise<string | null> {
-  const found = await (await database()).getAll('annotations');
-  return found.find((a) => a.slug === slug)?.threadId ?? null;
+  return (await allAnnotations()).find((a) => a.slug === slug)?.threadId ?? null;
 }
 
 export async function clearAnnotations(): Promise<void> {
