@@ -117,21 +117,18 @@ export function resolveLinks(
     }
     return inFolderByName.get(name);
   };
-  let mediaByPath: Set<string> | null = null;
-  let mediaByName: Map<string, string> | null = null;
+  let mediaIndex: { paths: Set<string>; byName: Map<string, string> } | null = null;
   /** An image file by its path in the folder, else by its name alone (the first found). */
   const mediaFile = (source: MediaSource, relative: string, wanted: string) => {
-    if (!mediaByPath || !mediaByName) {
-      mediaByPath = new Set(source.files);
-      mediaByName = new Map();
-      for (const f of source.files) {
-        const name = path.basename(f);
-        if (!mediaByName.has(name)) mediaByName.set(name, f);
-      }
+    if (!mediaIndex) {
+      const byName = new Map<string, string>();
+      for (const f of source.files)
+        if (!byName.has(path.basename(f))) byName.set(path.basename(f), f);
+      mediaIndex = { paths: new Set(source.files), byName };
     }
-    if (mediaByPath.has(relative)) return relative;
-    if (mediaByPath.has(wanted)) return wanted;
-    return mediaByName.get(path.basename(wanted));
+    if (mediaIndex.paths.has(relative)) return relative;
+    if (mediaIndex.paths.has(wanted)) return wanted;
+    return mediaIndex.byName.get(path.basename(wanted));
   };
 
   const hrefTo = (to: FinalEssay, heading?: string): string | null => {
