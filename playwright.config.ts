@@ -24,7 +24,7 @@ export const RENAME_PORT = BASE_PORT + 5;
 export const PARTIAL_PORT = BASE_PORT + 6;
 /** Taken by the second offline update test (accepting the new deploy). */
 export const UPDATE_ACCEPT_PORT = BASE_PORT + 7;
-/** A real Jekyll archive, ../shared/corpora/jekyll-nullprogram, built as it is. */
+/** A real Jekyll archive (tests/fixtures/corpora/jekyll-nullprogram), built as it is. */
 export const JEKYLL_PORT = BASE_PORT + 8;
 /** An Obsidian vault of our own (tests/fixtures/generators/obsidian). */
 export const VAULT_PORT = BASE_PORT + 9;

@@ -5,6 +5,7 @@ import type { CodeToken } from '../domain/essay';
 import { rehypeAlignClasses } from '../lib/rehypeAlignClasses';
 import { rehypeCode } from '../lib/rehypeCode';
 import { rehypeMark } from '../lib/rehypeMark';
+import { remarkFlattenDeep } from '../lib/remarkFlattenDeep';
 import { remarkHeadingIds, remarkTypography } from '../lib/remarkReader';
 
 /**
@@ -29,7 +30,7 @@ const components: Components = {
   },
 };
 
-const plugins = [remarkGfm, remarkHeadingIds, remarkTypography];
+const plugins = [remarkGfm, remarkFlattenDeep, remarkHeadingIds, remarkTypography];
 
 const NO_TERMS: ReadonlySet<string> = new Set();
 

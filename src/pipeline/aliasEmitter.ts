@@ -1,6 +1,8 @@
 import type { SiteConfig } from '../domain/site.ts';
 import { paths } from '../paths.ts';
 import type { Emitter, OutputFile } from './emit.ts';
+import type { FinalEssay } from './finalize.ts';
+import { warning, type Problem } from './problems.ts';
 import { escapeXml as html } from './escapeXml.ts';
 
 /**
@@ -10,22 +12,78 @@ import { escapeXml as html } from './escapeXml.ts';
  * never overwritten.
  */
 
-const APP_FOLDERS = /^(?:essays|tags|themes|data|assets|media|icons|search)(?:\/|$)/;
+const APP_FOLDERS =
+  /^(?:essays|tags|themes|data|assets|media|icons|search|epub|highlights|library)(?:\/|$)/;
 const APP_FILES = /^(?:index|shell|404|search|tags|themes)\.html$/;
+/**
+ * Files the build writes at the top of the site, besides the folders above: public/ (checked
+ * by tests/unit/aliases.test.ts), the publishing files, the service worker and its manifest. An
+ * alias `/sw.js` would be written as the folder `sw.js/`, and the build then failed to write
+ * the real file there.
+ */
+export const RESERVED_TOP_LEVEL = new Set([
+  'boot-settings.js',
+  'favicon.svg',
+  'robots.txt',
+  'feed.xml',
+  'sitemap.xml',
+  'build-report.txt',
+  'sw.js',
+  'registersw.js',
+  'manifest.webmanifest',
+]);
+const isReservedTopLevel = (name: string) =>
+  RESERVED_TOP_LEVEL.has(name.toLowerCase()) || /^workbox-[^/]*\.js$/i.test(name);
 
 /** `/old/first-light/` → `old/first-light/index.html`; null for one we must not write. */
 export function aliasFileName(alias: string): string | null {
+  return aliasFile(alias).file;
+}
+
+/** Why an old address gets no page, in words for the build's warning; null when it gets one. */
+export function aliasRefusal(alias: string): string | null {
+  return aliasFile(alias).why ?? null;
+}
+
+function aliasFile(alias: string): { file: string | null; why?: string } {
   let decoded: string;
   try {
     decoded = decodeURIComponent(alias.split(/[?#]/)[0]!);
   } catch {
-    return null;
+    return { file: null, why: 'it is not a valid address' };
   }
   const clean = decoded.replace(/^\/+/, '').replace(/\/+$/, '');
-  if (clean === '' || clean.split('/').some((s) => s === '..' || s === '.' || s === ''))
-    return null;
+  if (clean === '') return { file: null, why: 'it is the site’s home page' };
+  if (clean.split('/').some((s) => s === '..' || s === '.' || s === ''))
+    return { file: null, why: 'it holds an empty, "." or ".." part' };
   const file = /\.html?$/i.test(clean) ? clean : `${clean}/index.html`;
-  return APP_FOLDERS.test(file) || APP_FILES.test(file) ? null : file;
+  if (APP_FOLDERS.test(file) || APP_FILES.test(file) || isReservedTopLevel(clean.split('/')[0]!))
+    return { file: null, why: 'the app itself uses that address' };
+  return { file };
+}
+
+/** A warning for each old address (`aliases: [/sw.js]`) that gets no page, naming its file. */
+export function aliasProblems(essays: readonly FinalEssay[]): Problem[] {
+  const problems: Problem[] = [];
+  const claimed = new Map<string, string>();
+  for (const essay of essays)
+    for (const alias of essay.aliases) {
+      if (!alias.startsWith('/')) continue;
+      const { file, why } = aliasFile(alias);
+      const other = file ? claimed.get(file) : undefined;
+      if (file && !other) claimed.set(file, essay.file);
+      const reason = why ?? (other && other !== essay.file ? `${other} claims it too` : null);
+      if (reason)
+        problems.push(
+          warning(
+            essay.file,
+            `the old address ${alias} (aliases) gets no redirect page: ${reason}; skipped`,
+            undefined,
+            'an old address (aliases) gets no redirect page',
+          ),
+        );
+    }
+  return problems;
 }
 
 export function aliasEmitter(site: SiteConfig): Emitter {

@@ -6,6 +6,7 @@ import { DEFAULT_ARCHIVE, type ArchiveOptions, type FieldName } from './archiveO
 import { dateFromFileName, titleFromFileName } from './fileNames.ts';
 import type { ParsedFile } from './frontMatter.ts';
 import { wikiLinksAsText } from './links.ts';
+import { capNesting } from './nesting.ts';
 import { expandTemplates } from './templates.ts';
 import { error, warning, type Problem } from './problems.ts';
 import { FrontMatterSchema } from './schema.ts';
@@ -215,7 +216,9 @@ export function deriveEssay(parsed: ParsedFile, options: DeriveOptions): Derived
       );
   }
 
-  const template = expandTemplates(parsed.body, file, parsed.bodyLine);
+  const capped = capNesting(parsed.body, file, parsed.bodyLine);
+  problems.push(...capped.problems);
+  const template = expandTemplates(capped.markdown, file, parsed.bodyLine);
   problems.push(...template.problems);
   const markdown = stripRepeatedTitle(template.markdown, fm.title)
     .replace(/^\s*\n/, '')

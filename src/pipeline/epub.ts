@@ -170,14 +170,37 @@ export function essayBodyXhtml(
     // A link that would lead nowhere in a book keeps its words.
     return replaceWith(node.children as ElementContent[]);
   });
-  // XML has no bare attributes: `data-footnote-ref` must be `data-footnote-ref=""`.
+  // XML has no bare attributes: `data-footnote-ref` must be `data-footnote-ref=""`. Nor may
+  // an attribute hold `<` (an alt text "Income < costs", a link title), which HTML allows and
+  // the serializer leaves as it is: it is marked here and escaped after.
   visit(hast, 'element', (node: Element) => {
     for (const [key, value] of Object.entries(node.properties)) {
       if (value === true) node.properties[key] = '';
       else if (value === false) delete node.properties[key];
+      else if (typeof value === 'string' && /[<>]/.test(value))
+        node.properties[key] = value.replace(/</g, LT_MARK).replace(/>/g, GT_MARK);
     }
   });
-  return toHtml(hast, { closeSelfClosing: true, allowDangerousHtml: false });
+  return xmlText(toHtml(hast, { closeSelfClosing: true, allowDangerousHtml: false }));
+}
+
+/** Stand-ins for `<` and `>` in attribute values (Unicode noncharacters: never in a text). */
+const LT_MARK = '\uFDD0';
+const GT_MARK = '\uFDD1';
+/**
+ * Characters XML 1.0 cannot hold (C0 controls but tab and newlines, as pasted from Word: a
+ * form feed, a vertical tab) and noncharacters: a chapter holding one is not XML at all.
+ */
+// eslint-disable-next-line no-control-regex -- these are the very characters to drop
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uFDD2-\uFDEF]/g;
+
+/** Serialized XHTML made well-formed: marked attribute characters escaped, the rest dropped. */
+function xmlText(serialized: string): string {
+  return serialized
+    .replace(NOT_XML, '')
+    .replaceAll(LT_MARK, '&lt;')
+    .replaceAll(GT_MARK, '&gt;')
+    .replace(/[\uFDD0\uFDD1]/g, '');
 }
 
 const ESSAY_LINK = 'epub-essay:';
@@ -250,7 +273,7 @@ export function buildEpub(
   site: SiteConfig,
   chapters: ChapterCache = new Map(),
   images: ReadonlyMap<string, MediaFile> = new Map(),
-  readImage: (image: MediaFile) => Uint8Array = (image) => readFileSync(image.from),
+  readImage: (image: MediaFile) => Uint8Array = (image) => image.data ?? readFileSync(image.from),
 ): Buffer {
   // Oldest first, as a book is read; the archive's own order is newest first.
   const essays = [...book.essays].reverse();

@@ -10,6 +10,7 @@ import { closesFence, fenceOpenedBy } from './fences.ts';
 import { titleFromFileName, withoutDate } from './fileNames.ts';
 import { ESSAY_FILE_LINK } from './templates.ts';
 import { IMAGE_EXTENSIONS } from './load.ts';
+import { checkImage } from './mediaCheck.ts';
 
 /**
  * Stage 4b: links between essays, as generators and vaults write them, made into the app's
@@ -33,6 +34,8 @@ export interface MediaFile {
   from: string;
   /** Its size: saving the archive for offline stores it too (src/domain/packs.ts). */
   bytes: number;
+  /** What to publish instead of the file's bytes: an SVG as mediaCheck.ts cleaned it. */
+  data?: Uint8Array;
 }
 
 export interface MediaSource {
@@ -45,8 +48,16 @@ export interface MediaSource {
 }
 
 const MAYBE_LINK = /\[\[|essay-file:|\]\(|\]:/;
-const WIKI = /(!?)\[\[([^\]|#\n]*)(#[^\]|\n]*)?(?:\|([^\]\n]*))?\]\]/g;
-const INLINE_TARGET = /(!?)\[((?:[^\]\n]|\](?!\())*)\]\(\s*(<[^>\n]*>|[^)\s]+)([^)\n]*)\)/g;
+/*
+ * No part of these may run over a `[`: a label that could swallow brackets made a line of
+ * 20,000 `[` cost one scan to the line's end per bracket (47 s for one file). A name or label
+ * with a `[` in it starts its match at that bracket instead, which rewrites the same address.
+ * The title of an inline link starts with a space, so the address and the title cannot both
+ * claim the same characters.
+ */
+const WIKI = /(!?)\[\[([^[\]|#\n]*)(#[^[\]|\n]*)?(?:\|([^[\]\n]*))?\]\]/g;
+const INLINE_TARGET =
+  /(!?)\[((?:[^[\]\n]|\](?!\())*)\]\(\s*(<[^<>\n]*>|[^)\s]+)((?:\s[^)\n]*)?)\)/g;
 const DEFINITION = /^( {0,3}\[[^\]\n]+\]:[ \t]*)(<[^>\n]*>|\S+)/gm;
 
 const stemOf = (file: string) =>
@@ -68,6 +79,8 @@ export function resolveLinks(
 ): { essays: FinalEssay[]; problems: Problem[]; media: MediaFile[] } {
   const problems: Problem[] = [];
   const copied = new Map<string, MediaFile>();
+  /** Image files that are not what they claim, reported once each. */
+  const refused = new Set<string>();
   if (!essays.some((e) => MAYBE_LINK.test(e.markdown)))
     return { essays: [...essays], problems, media: [] };
 
@@ -151,9 +164,32 @@ export function resolveLinks(
     const relative = path.normalize(path.join(path.dirname(essay.file), wanted));
     const found = mediaFile(media, relative, wanted);
     if (!found) return null;
+    if (refused.has(found)) return null;
     let file = copied.get(found);
     if (!file) {
-      const bytes = media.read(found);
+      const checked = checkImage(found, media.read(found));
+      if (!checked.ok) {
+        refused.add(found);
+        problems.push(
+          warning(
+            found,
+            `${checked.why}; not published`,
+            undefined,
+            'a file named as an image is not one; not published',
+          ),
+        );
+        return null;
+      }
+      if (checked.removed.length > 0)
+        problems.push(
+          warning(
+            found,
+            `held what an image must not (${checked.removed.join(', ')}); published without it`,
+            undefined,
+            'an SVG held scripts or outside references; published without them',
+          ),
+        );
+      const bytes = checked.bytes;
       const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 10);
       const ext = path.extname(found).toLowerCase();
       const base = essaySlugFromTitle(path.basename(found, path.extname(found))) || 'image';
@@ -161,6 +197,8 @@ export function resolveLinks(
         fileName: `media/${base}.${hash}${ext}`,
         from: path.join(media.root, found),
         bytes: bytes.byteLength,
+        // An SVG is published as cleaned, never as found (mediaCheck.ts).
+        ...(ext === '.svg' ? { data: bytes } : {}),
       };
       copied.set(found, file);
     }

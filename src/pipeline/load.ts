@@ -49,7 +49,18 @@ export interface LoadOptions {
   dateKeys?: readonly string[];
 }
 
-/** Walks the folder; follows symlinks once each, so a loop is reported rather than followed. */
+/** Whether `real` (a resolved path) is `realRoot` or lies inside it. */
+export function isInside(realRoot: string, real: string): boolean {
+  const relative = path.relative(realRoot, real);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/**
+ * Walks the folder; follows symlinks once each, so a loop is reported rather than followed.
+ * A link that leads outside the folder is never followed: git keeps symlinks, so a post
+ * contributed with `chart.png -> /proc/self/environ` would otherwise publish the build
+ * machine's secrets (docs/decisions/0016).
+ */
 async function listEssayFiles(
   root: string,
   problems: Problem[],
@@ -58,6 +69,7 @@ async function listEssayFiles(
 ): Promise<string[]> {
   const found: string[] = [];
   const seenDirs = new Set<string>();
+  const realRoot = await realpath(root);
   async function walk(dir: string): Promise<void> {
     const real = await realpath(dir);
     if (seenDirs.has(real)) {
@@ -94,8 +106,19 @@ async function listEssayFiles(
       // it points to (one call fewer per file: a tenth of a second per 1,000 essays).
       let info: { isDirectory(): boolean; isFile(): boolean } = entry;
       try {
-        if (entry.isSymbolicLink()) info = await stat(full);
-        else if (!entry.isFile() && !entry.isDirectory()) info = await lstat(full);
+        if (entry.isSymbolicLink()) {
+          if (!isInside(realRoot, await realpath(full))) {
+            problems.push(
+              warning(
+                rel(root, full),
+                // Never grouped: each one may be an attempt to publish the build's secrets.
+                'is a link to a file outside the essays folder; not read, so nothing outside the folder is published',
+              ),
+            );
+            continue;
+          }
+          info = await stat(full);
+        } else if (!entry.isFile() && !entry.isDirectory()) info = await lstat(full);
       } catch (e) {
         if (isEssayName(entry.name)) {
           problems.push(error(rel(root, full), `cannot be read: ${reason(e)}`));
@@ -154,6 +177,16 @@ function reason(e: unknown): string {
   if (code === 'ENOENT') return 'it was removed or renamed while the build was reading';
   if (code === 'EISDIR') return 'it is a folder';
   return e instanceof Error ? e.message : String(e);
+}
+
+/** Why the essays folder itself cannot be read, naming it: the first thing a new user meets. */
+function folderProblem(root: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOENT')
+    return `the essays folder ${root} does not exist; set ESSAYS_DIR to a folder of essays`;
+  if (code === 'ENOTDIR')
+    return `the essays folder ${root} is a file, not a folder; set ESSAYS_DIR to a folder of essays`;
+  return `the essays folder ${root} cannot be read: ${reason(e)}`;
 }
 
 function rel(root: string, full: string): string {
@@ -223,7 +256,7 @@ export async function loadEssays(
   try {
     files = await listEssayFiles(root, problems, ignored, images);
   } catch (e) {
-    problems.push(error(root, `the essays folder cannot be read: ${reason(e)}`));
+    problems.push(error(root, folderProblem(root, e)));
     return { sources: [], problems, images };
   }
   if (files.length === 0 && problems.length === 0) {

@@ -7,11 +7,18 @@ import { visit } from 'unist-util-visit';
 import type { CodeToken } from '../domain/essay.ts';
 import { headingIds, TOC_DEPTHS, type Heading } from '../domain/headings.ts';
 import { highlightBlocks, mayHaveCode } from './highlight.ts';
+import { flattenDeepNesting } from '../lib/remarkFlattenDeep.ts';
 
 /** Markdown parsed once at build time, exactly as the reader's remark parses it. */
 
 export function parseMarkdown(markdown: string): Root {
-  return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const tree = fromMarkdown(markdown, {
+    extensions: [gfm()],
+    mdastExtensions: [gfmFromMarkdown()],
+  });
+  // Before any walk over it: the walkers recurse once per level (lib/remarkFlattenDeep.ts).
+  flattenDeepNesting(tree);
+  return tree;
 }
 
 export function headingsOf(tree: Root): Heading[] {
@@ -27,9 +34,10 @@ export function headingsOf(tree: Root): Heading[] {
 /**
  * A line that could be a heading: ATX (`#` after any quote, list or indent markers) or a
  * setext underline (`===` or `---`, also inside quotes and lists). Deliberately generous: a
- * false "maybe" costs one parse, a false "no" would hide a heading.
+ * false "maybe" costs one parse, a false "no" would hide a heading. A `-` in the prefix is a list marker (a space follows), so
+ * a line of 100,000 dashes is read once, not once per dash.
  */
-const MAYBE_HEADING = /^[ \t>*+\-0-9.)]*(?:#|=+[ \t]*$|-+[ \t]*$)/m;
+const MAYBE_HEADING = /^(?:[ \t>*+0-9.)]|-(?=[ \t]))*(?:#|=+[ \t]*$|-+[ \t]*$)/m;
 
 /**
  * The headings the reader will give ids to, from the same parser the reader uses (one parse,

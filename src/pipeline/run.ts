@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { todayIso } from '../domain/dates.ts';
 import { resolveLinks, type MediaFile, type MediaSource } from './links.ts';
+import { aliasProblems } from './aliasEmitter.ts';
 import { archiveEmitter } from './archiveEmitter.ts';
 import { DEFAULT_ARCHIVE, type ArchiveOptions } from './archiveOptions.ts';
 import { deriveEssay, type DerivedFile, type EssayRecord } from './derive.ts';
@@ -105,7 +106,7 @@ export function processSources(
   const finalized = finalizeEssays(records);
   problems.push(...finalized.problems);
   const linked = resolveLinks(finalized.essays, options.media ?? null);
-  problems.push(...linked.problems);
+  problems.push(...linked.problems, ...aliasProblems(linked.essays));
   const ok = !problems.some((p) => p.severity === 'error');
   const emitters = options.emitters ?? defaultEmitters;
   const outputs: OutputFile[] = [];

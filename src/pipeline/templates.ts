@@ -29,8 +29,15 @@ export const ESSAY_FILE_LINK = 'essay-file:';
 
 const CHEAP_CHECK = /\{[{%]|<!--\s*more\s*-->/;
 
+/**
+ * One template token: inline code (kept as written), an escaped shortcode, a Hugo shortcode, a
+ * Liquid tag, a Liquid/Hugo expression, or `<!--more-->`. Every run inside a tag is bounded
+ * and no two adjacent parts can match the same characters, so a line of 100,000 `{{` costs
+ * linear time (an unbounded `(.*?)\s*}}` made it quadratic: minutes for one file). Captures
+ * may carry the spaces before the closing mark; they are trimmed where used.
+ */
 const TOKEN =
-  /(`+)[^`]*?\1|\{\{([<%])\s*\/\*([\s\S]*?)\*\/\s*[>%]\}\}|\{\{<\s*(\/?)([\w./-]+)(.*?)\s*>\}\}|\{\{%\s*(\/?)([\w./-]+)(.*?)\s*%\}\}|\{%-?\s*(\w+)(.*?)\s*-?%\}|\{\{-?\s*(.*?)\s*-?\}\}|<!--\s*more\s*-->/g;
+  /(`+)[^`]*?\1|\{\{([<%])\s*\/\*(.{0,2000}?)\*\/\s*[>%]\}\}|\{\{<\s*(\/?)([\w./-]+)(.{0,2000}?)>\}\}|\{\{%\s*(\/?)([\w./-]+)(.{0,2000}?)%\}\}|\{%-?\s*(\w+)(.{0,2000}?)-?%\}|\{\{-?(.{0,2000}?)-?\}\}|<!--\s*more\s*-->/g;
 
 const RAW_TAG = /\{%-?\s*(?:end)?raw\s*-?%\}/g;
 const END_RAW = /\{%-?\s*endraw\s*-?%\}/;
@@ -63,12 +70,25 @@ const CONTROL_TAGS = new Set([
 /** Liquid values that are the site's own address: links already work without them. */
 const SITE_ADDRESS = /^(?:site\.(?:baseurl|url)|base_path|baseurl)$/;
 
-function attributes(args: string): Record<string, string> & { _: string[] } {
-  const found: Record<string, string> & { _: string[] } = { _: [] } as never;
+/**
+ * A shortcode's arguments: named (`src="x.png"`) and by position (`octocat 12345`). Names are
+ * kept apart from positions and in an object with no prototype, since they are the author's
+ * words: `_=octocat` or `__proto__=x` is just a name.
+ */
+interface ShortcodeArgs {
+  named: Record<string, string | undefined>;
+  positional: string[];
+}
+
+function attributes(args: string): ShortcodeArgs {
+  const found: ShortcodeArgs = {
+    named: Object.create(null) as Record<string, string>,
+    positional: [],
+  };
   for (const m of args.matchAll(/(?:([\w-]+)\s*=\s*)?(?:"([^"]*)"|'([^']*)'|(\S+))/g)) {
     const value = m[2] ?? m[3] ?? m[4] ?? '';
-    if (m[1]) found[m[1]] = value;
-    else found._.push(value);
+    if (m[1]) found.named[m[1]] = value;
+    else found.positional.push(value);
   }
   return found;
 }
@@ -163,7 +183,7 @@ export function expandTemplates(body: string, file: string, bodyLine: number): T
         );
       } else if (m[10] !== undefined) {
         const name = m[10];
-        const args = m[11] ?? '';
+        const args = (m[11] ?? '').trim();
         if (name === 'raw') mode = 'raw';
         else if (name === 'endraw') continue;
         else if (name === 'comment') mode = 'comment';
@@ -174,7 +194,7 @@ export function expandTemplates(body: string, file: string, bodyLine: number): T
         else if (CONTROL_TAGS.has(name)) removed(`{% ${name} %}`);
         else removed(`{% ${name}${args ? ' ' + args.trim() : ''} %}`);
       } else if (m[12] !== undefined) {
-        const expression = m[12];
+        const expression = m[12].trim();
         const literal = quoted(expression);
         if (literal !== undefined) text += literal;
         else if (!SITE_ADDRESS.test(expression.trim())) removed(`{{ ${expression} }}`);
@@ -199,35 +219,35 @@ export function expandTemplates(body: string, file: string, bodyLine: number): T
 function shortcode(
   name: string,
   closing: boolean,
-  args: Record<string, string> & { _: string[] },
+  { named, positional }: ShortcodeArgs,
   /** `{{< >}}` or `{{% %}}`, as written: the warning quotes it. */
   delimiter: '<' | '%',
   removed: (what: string) => void,
 ): string {
-  if (name === 'highlight') return closing ? '```' : '```' + (args._[0] ?? '');
+  if (name === 'highlight') return closing ? '```' : '```' + (positional[0] ?? '');
   if (closing) return '';
   switch (name) {
     case 'ref':
     case 'relref':
-      return ESSAY_FILE_LINK + encodeURI(args._[0] ?? '');
+      return ESSAY_FILE_LINK + encodeURI(positional[0] ?? '');
     case 'figure': {
-      const src = args.src ?? '';
-      const alt = args.alt ?? args.caption ?? args.title ?? '';
-      const caption = args.caption ?? args.title;
+      const src = named.src ?? '';
+      const alt = named.alt ?? named.caption ?? named.title ?? '';
+      const caption = named.caption ?? named.title;
       return `![${alt}](${encodeURI(src)})` + (caption ? `\n\n*${caption}*` : '');
     }
     case 'youtube': {
-      const id = args.id ?? args._[0];
+      const id = named.id ?? positional[0];
       return id
         ? `[Video on YouTube](https://www.youtube.com/watch?v=${encodeURIComponent(id)})`
         : '';
     }
     case 'vimeo': {
-      const id = args.id ?? args._[0];
+      const id = named.id ?? positional[0];
       return id ? `[Video on Vimeo](https://vimeo.com/${encodeURIComponent(id)})` : '';
     }
     case 'gist': {
-      const [user, id] = args._;
+      const [user, id] = positional;
       return user && id ? `[Gist ${id}](https://gist.github.com/${user}/${id})` : '';
     }
     default:

@@ -273,7 +273,8 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
         }
         for (const image of result.media) {
           mkdirSync(path.dirname(path.join(outDir, image.fileName)), { recursive: true });
-          copyFileSync(image.from, path.join(outDir, image.fileName));
+          if (image.data) writeFileSync(path.join(outDir, image.fileName), image.data);
+          else copyFileSync(image.from, path.join(outDir, image.fileName));
         }
         keepOnlyWhatPrerenderReads();
       },
@@ -304,7 +305,8 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
         const image = result?.media.find((m) => m.fileName === name);
         if (image) {
           res.setHeader('Cache-Control', 'no-cache');
-          res.end(readFileSync(image.from));
+          if (image.fileName.endsWith('.svg')) res.setHeader('Content-Type', 'image/svg+xml');
+          res.end(image.data ?? readFileSync(image.from));
           return;
         }
         const file = byName.get(name) ?? devSearch?.file(name);

@@ -4,7 +4,7 @@ import { expect, expectNoAxeViolations, test } from './fixtures';
 
 /**
  * Archives as their generators keep them, built with no config (`npm run build:fixtures`):
- * a real Jekyll `_posts/` folder (../shared/corpora/jekyll-nullprogram) and an Obsidian
+ * a real Jekyll `_posts/` folder (tests/fixtures/corpora/jekyll-nullprogram) and an Obsidian
  * vault of our own (tests/fixtures/generators/obsidian).
  */
 

@@ -10,6 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/run';
 
@@ -112,6 +113,97 @@ describe('ESSAYS_DIR builds', () => {
       expect(output).toContain(expected);
     }
   }, 60_000);
+});
+
+/** A PNG of one pixel, as real image bytes (the build checks what an image is). */
+const PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+const EVIL_SVG = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="20" height="20" onload="alert(1)">
+<script>indexedDB.open('essays')</script>
+<rect width="20" height="20" fill="teal"/>
+<image xlink:href="https://tracker.example/p.png"/>
+<foreignObject><body xmlns="http://www.w3.org/1999/xhtml"><script>alert(2)</script></body></foreignObject>
+</svg>`;
+
+/** Every file under a folder, as text, EPUB entries unzipped, so a secret is found anywhere. */
+function everyFileText(dir: string): string {
+  const texts: string[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const bytes = readFileSync(path.join(entry.parentPath, entry.name));
+    texts.push(bytes.toString('latin1'));
+    if (entry.name.endsWith('.epub')) texts.push(unzipText(bytes));
+  }
+  return texts.join('\n');
+}
+
+/** The entries of a ZIP, stored or deflated, as one text. */
+function unzipText(buffer: Buffer): string {
+  const out: string[] = [];
+  let at = 0;
+  while (buffer.readUInt32LE(at) === 0x04034b50) {
+    const method = buffer.readUInt16LE(at + 8);
+    const size = buffer.readUInt32LE(at + 18);
+    const start = at + 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28);
+    const body = buffer.subarray(start, start + size);
+    out.push((method === 0 ? body : inflateRawSync(body)).toString('latin1'));
+    at = start + size;
+  }
+  return out.join('\n');
+}
+
+describe('nothing from outside the folder, and no script in an image, is published', () => {
+  it('refuses links out of the folder and publishes an SVG without its scripts, site and EPUB alike', async () => {
+    const outside = makeFolder({
+      'secret.txt': 'CI_SECRET=do-not-publish-4711\n',
+      'outside-essay.md': essay(9).replace('Body text', 'OUTSIDE-ESSAY-TEXT'),
+      'folder/003_x.md': essay(8).replace('Body text', 'OUTSIDE-FOLDER-TEXT'),
+    });
+    const dir = makeFolder({
+      '000_a.md': essay(
+        0,
+        'aliases: ["/sw.js", "/robots.txt", "/epub/archive.epub", "/old/zero/"]\n',
+      ).replace(
+        'Body text',
+        '![chart](chart.svg) ![a pixel](pixel.png) ![env](env.png) ![host](host.gif) ![fake](fake.png)\n\nBody text',
+      ),
+      '001_b.md': essay(1),
+      'chart.svg': EVIL_SVG,
+      'pixel.png': PIXEL_PNG,
+      'fake.png': 'CI_SECRET=do-not-publish-4711 (a text file named like an image)',
+    });
+    symlinkSync(path.join(outside, 'secret.txt'), path.join(dir, 'env.png'));
+    symlinkSync(path.join(outside, 'secret.txt'), path.join(dir, 'host.gif'));
+    symlinkSync(path.join(outside, 'outside-essay.md'), path.join(dir, '002_linked.md'));
+    symlinkSync(path.join(outside, 'folder'), path.join(dir, 'linked-folder'));
+    const { code, output, outDir } = await viteBuild(dir, { SITE_URL: 'https://example.org/' });
+    expect(code, output).toBe(0);
+    const published = everyFileText(outDir);
+    expect(published).toContain('essay number 0');
+    expect(published).not.toContain('do-not-publish-4711');
+    expect(published).not.toContain('OUTSIDE-ESSAY-TEXT');
+    expect(published).not.toContain('OUTSIDE-FOLDER-TEXT');
+    for (const link of ['env.png', 'host.gif', '002_linked.md', 'linked-folder'])
+      expect(output).toContain(`${link}: warning: is a link to a file outside the essays folder`);
+    expect(output).toContain('fake.png: warning: is not an image');
+    // The real picture and the cleaned SVG are published, in the site and in the book.
+    const media = readdirSync(path.join(outDir, 'media'));
+    expect(media.some((m) => /^pixel\.[0-9a-f]+\.png$/.test(m))).toBe(true);
+    const svgName = media.find((m) => m.endsWith('.svg'))!;
+    const svg = readFileSync(path.join(outDir, 'media', svgName), 'utf8');
+    expect(svg).toContain('<rect');
+    for (const gone of ['<script', 'onload', 'foreignObject', 'tracker.example', 'indexedDB'])
+      expect(svg).not.toContain(gone);
+    expect(output).toContain('chart.svg: warning: held what an image must not');
+    // Aliases on the build's own files are skipped with a word; the others are written.
+    for (const alias of ['/sw.js', '/robots.txt', '/epub/archive.epub'])
+      expect(output).toContain(`the old address ${alias} (aliases) gets no redirect page`);
+    expect(readFileSync(path.join(outDir, 'sw.js'), 'utf8')).not.toContain('now at');
+    expect(readFileSync(path.join(outDir, 'old/zero/index.html'), 'utf8')).toContain('now at');
+  }, 90_000);
 });
 
 describe('the folder walk', () => {
