@@ -42,7 +42,8 @@ function parseEntries(raw: Record<string, unknown>): ProgressMap {
     if (!isRecord(v)) continue;
     const { position, at, read } = v;
     if (typeof position !== 'number' || !(position >= 0 && position <= 1)) continue;
-    if (typeof at !== 'number' || !Number.isFinite(at)) continue;
+    // A time a Date can hold (±8.64e15 ms): a page formats it.
+    if (typeof at !== 'number' || !(at >= 0 && at <= 8.64e15)) continue;
     const slug = typeof v.slug === 'string' ? v.slug : undefined;
     out[id] = slug
       ? { position, at, read: read === true, slug }
@@ -134,31 +135,46 @@ export function setRead(key: ProgressKey, read: boolean, now = Date.now()): void
 export const parseProgressEntries = (raw: Record<string, unknown>): ProgressMap =>
   parseEntries(raw);
 
-/**
- * Adds progress from another browser (an import): for each essay the later visit wins and a
- * read mark is never lost. Returns how many essays changed.
- */
-export function mergeProgress(incoming: ProgressMap): number {
-  const next = { ...readFresh() };
-  let changed = 0;
-  for (const [id, entry] of Object.entries(incoming)) {
-    const current = next[id];
-    if (!current || current.at < entry.at) {
-      next[id] = { ...entry, read: entry.read || (current?.read ?? false) };
-      changed++;
-    } else if (entry.read && !current.read) {
-      next[id] = { ...current, read: true };
-      changed++;
-    }
-  }
-  if (changed === 0) return 0;
-  cache = next;
-  writeStored(PROGRESS_KEY, { version: 2, entries: next } satisfies StoredProgress);
-  notify();
-  return changed;
+/** What an import did to the progress kept here. */
+export interface ProgressMerge {
+  /** Essays whose progress changed and was kept. */
+  changed: number;
+  /** Entries of the file left out by the cap (MAX_ENTRIES, as for progress saved by reading). */
+  dropped: number;
+  /** False when the browser refused to store it (full or blocked): then nothing changed. */
+  saved: boolean;
 }
 
-/** Whether progress saved by an older version (keyed by slug) waits to be migrated. */
+/**
+ * Adds progress from another browser (an import): for each essay the later visit wins and a
+ * read mark is never lost. The store keeps at most MAX_ENTRIES, as it does when reading:
+ * read marks first, then the most recent.
+ */
+export function mergeProgress(incoming: ProgressMap): ProgressMerge {
+  const merged = { ...readFresh() };
+  const touched = new Set<string>();
+  for (const [id, entry] of Object.entries(incoming)) {
+    const current = merged[id];
+    if (!current || current.at < entry.at) {
+      merged[id] = { ...entry, read: entry.read || (current?.read ?? false) };
+      touched.add(id);
+    } else if (entry.read && !current.read) {
+      merged[id] = { ...current, read: true };
+      touched.add(id);
+    }
+  }
+  if (touched.size === 0) return { changed: 0, dropped: 0, saved: true };
+  const next = boundProgress(merged, '');
+  let changed = 0;
+  for (const id of touched) if (id in next) changed++;
+  const dropped = Object.keys(incoming).filter((id) => !(id in next)).length;
+  if (!writeStored(PROGRESS_KEY, { version: 2, entries: next } satisfies StoredProgress))
+    return { changed: 0, dropped: 0, saved: false };
+  cache = next;
+  notify();
+  return { changed, dropped, saved: true };
+}
+
 export function hasLegacyProgress(): boolean {
   loadProgress();
   return legacy !== null;

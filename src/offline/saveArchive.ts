@@ -115,6 +115,9 @@ export async function saveArchive(
       pack.url,
       new Response(text, { headers: { 'content-type': 'application/octet-stream' } }),
     );
+    // Counted as saved once it can be read back: WebKit resolved the put of a worker that
+    // was ended just after, and the pack was never kept (tests/engines).
+    if (!(await cache.match(pack.url))) return false;
     savedPacks.add(pack.url);
     await reclaimSingles(pack.url);
     progress.bytes += text.length;

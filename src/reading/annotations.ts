@@ -105,7 +105,12 @@ export async function annotationsOf(threadId: string): Promise<Annotation[]> {
 /** Every annotation, newest first. */
 export async function allAnnotations(): Promise<Annotation[]> {
   const found = await (await database()).getAll('annotations');
-  return found.sort((a, b) => b.created - a.created);
+  // A record stored by an older version, or damaged, is left out rather than breaking the
+  // pages that list highlights.
+  return found
+    .map((a) => parseAnnotation(a))
+    .filter((a): a is Annotation => a !== null)
+    .sort((a, b) => b.created - a.created);
 }
 
 export async function saveAnnotation(annotation: Annotation): Promise<void> {
@@ -180,12 +185,24 @@ export function newId(): string {
     : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
+/** The latest moment a Date can hold, in ms since 1970 (ECMAScript's limit). */
+const LAST_TIME = 8.64e15;
+
+/** A time in ms since 1970 that a Date can hold and a page can format. */
+export function isShowableTime(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= LAST_TIME;
+}
+
 /** A stored value read back as an annotation, or null when it is not one (import, old data). */
 export function parseAnnotation(raw: unknown): Annotation | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const r = raw as Record<string, unknown>;
   const str = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : null);
-  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  // Offsets are whole characters; times are dates a Date can show (an imported `1e20` once
+  // broke the Highlights page on every load, for good).
+  const offset = (v: unknown) =>
+    Number.isSafeInteger(v) && (v as number) >= 0 ? (v as number) : null;
+  const time = (v: unknown) => (isShowableTime(v) ? v : null);
   const anchor = r.anchor as Record<string, unknown> | null | undefined;
   if (typeof anchor !== 'object' || anchor === null) return null;
   const id = str('id');
@@ -195,10 +212,10 @@ export function parseAnnotation(raw: unknown): Annotation | null {
   const theme = str('theme');
   const note = str('note');
   const colour = COLOURS.find((c) => c === r.colour);
-  const start = num(anchor.start);
-  const end = num(anchor.end);
-  const created = num(r.created);
-  const updated = num(r.updated);
+  const start = offset(anchor.start);
+  const end = offset(anchor.end);
+  const created = time(r.created);
+  const updated = time(r.updated);
   if (
     !id ||
     !threadId ||
@@ -209,6 +226,7 @@ export function parseAnnotation(raw: unknown): Annotation | null {
     !colour ||
     start === null ||
     end === null ||
+    end < start ||
     created === null ||
     updated === null ||
     typeof anchor.exact !== 'string' ||

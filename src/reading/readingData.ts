@@ -3,6 +3,7 @@ import { absoluteUrl } from '../domain/site';
 import { isRecord } from '../lib/storage';
 import {
   loadProgress,
+  MAX_ENTRIES,
   mergeProgress,
   parseProgressEntries,
   type ProgressMap,
@@ -60,11 +61,25 @@ export function highlightsMarkdown(
       lines.push(`- Tags: ${first.tags.map((t) => `#${t.replace(/\s+/g, '-')}`).join(' ')}`);
     lines.push('');
     for (const a of [...list].sort((x, y) => x.anchor.start - y.anchor.start)) {
-      lines.push(...a.anchor.exact.split('\n').map((l) => `> ${l}`), '');
-      if (a.note) lines.push(a.note, '');
+      lines.push(...a.anchor.exact.split('\n').map((l) => `> ${asProse(l)}`), '');
+      if (a.note) lines.push(...a.note.split('\n').map(asProse), '');
     }
   }
   return lines.join('\n');
+}
+
+/**
+ * One line of a reader's own words, so that it reads as text and cannot change the file's
+ * structure: a note `## Heading` or `> quote` would otherwise forge a section or a highlight
+ * in what Obsidian and Readwise read. What could open a block (a heading, quote, list, rule,
+ * setext underline, fence, table, HTML or link definition) is escaped, and leading spaces
+ * (indented code) dropped.
+ */
+export function asProse(line: string): string {
+  const text = line.replace(/^[ \t]+/, '');
+  const ordered = /^(\d{1,9})([.)])/.exec(text);
+  if (ordered) return `${ordered[1]}\\${text.slice(ordered[1]!.length)}`;
+  return /^[#>\-+*=_`~|<[:]/.test(text) ? `\\${text}` : text;
 }
 
 export interface ImportResult {
@@ -101,14 +116,19 @@ export async function importReadingData(text: string): Promise<ImportResult> {
   const progress = parseProgressEntries(raw.progress);
 
   const added = await mergeAnnotations(annotations as Annotation[]);
-  const essays = mergeProgress(progress);
+  const merged = mergeProgress(progress);
   saveSettings(settings);
   const n = annotations.length;
+  const plural = (k: number, one: string, many = `${one}s`) =>
+    `${k.toLocaleString('en')} ${k === 1 ? one : many}`;
+  const progressPart = !merged.saved
+    ? 'but the progress could not be saved: the browser’s storage is full or blocked'
+    : merged.dropped > 0
+      ? `progress for ${plural(merged.changed, 'essay')} (${plural(merged.dropped, 'entry', 'entries')} left out: progress is kept for at most ${MAX_ENTRIES.toLocaleString('en')} essays, read ones and the most recent first)`
+      : `progress for ${plural(merged.changed, 'essay')}`;
   return {
-    ok: true,
-    message:
-      `Imported ${n} highlight${n === 1 ? '' : 's'} (${added} new), ` +
-      `progress for ${essays} essay${essays === 1 ? '' : 's'}, and your settings.`,
+    ok: merged.saved,
+    message: `Imported ${plural(n, 'highlight')} (${added} new), ${progressPart}, and your settings.`,
   };
 }
 

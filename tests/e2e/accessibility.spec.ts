@@ -27,6 +27,26 @@ async function settled(page: Page) {
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
 }
 
+/** Relative luminance (WCAG) of the page's background and of its body text, 0 to 1. */
+async function pageColours(page: Page): Promise<{ page: number; text: number }> {
+  return page.evaluate(() => {
+    const rgb = (colour: string) => (colour.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = (colour: string) => {
+      const [r = 0, g = 0, b = 0] = rgb(colour).map((c) => {
+        const s = c / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const opaque = (colour: string) => colour !== 'transparent' && rgb(colour)[3] !== 0;
+    const body = getComputedStyle(document.body);
+    const ground = opaque(body.backgroundColor)
+      ? body.backgroundColor
+      : getComputedStyle(document.documentElement).backgroundColor;
+    return { page: luminance(ground), text: luminance(body.color) };
+  });
+}
+
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} theme`, () => {
     test.use({ colorScheme: scheme });
@@ -34,9 +54,15 @@ for (const scheme of ['light', 'dark'] as const) {
       test(`${name} (${url}): no axe violations`, async ({ page }) => {
         await page.goto(url);
         await settled(page);
-        expect(await page.evaluate(() => document.documentElement.dataset.theme ?? '')).not.toBe(
-          scheme === 'light' ? 'dark' : 'light',
-        );
+        // The page really is in this scheme: dark text on a light page, or light on dark.
+        const { page: ground, text } = await pageColours(page);
+        if (scheme === 'dark') {
+          expect(ground).toBeLessThan(0.1);
+          expect(text).toBeGreaterThan(0.5);
+        } else {
+          expect(ground).toBeGreaterThan(0.8);
+          expect(text).toBeLessThan(0.2);
+        }
         await expectNoAxeViolations(page);
       });
     }

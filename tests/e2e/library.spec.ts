@@ -173,3 +173,99 @@ for (const scheme of ['light', 'dark'] as const) {
     await expectNoAxeViolations(page);
   });
 }
+
+/** This browser's reading data as exported now, as JSON. */
+async function exported(
+  page: Page,
+): Promise<Record<string, unknown> & { annotations: Record<string, unknown>[] }> {
+  await page.goto('/library');
+  const saving = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export everything (JSON)' }).click();
+  return JSON.parse(readFileSync(await (await saving).path(), 'utf8'));
+}
+
+async function importJson(page: Page, data: unknown) {
+  await page.goto('/library');
+  await page.getByLabel('Import a JSON export').setInputFiles({
+    name: 'reading.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(data)),
+  });
+}
+
+test('a highlight dated past what a date can hold is refused on import, and one already stored does not break the page', async ({
+  page,
+}) => {
+  await highlight(page, ESSAY, KEPT);
+  const data = await exported(page);
+  const far = { ...data.annotations[0]!, id: 'from-the-far-future', created: 1e20 };
+  await importJson(page, { ...data, annotations: [far] });
+  await expect(page.locator('.import-error')).toContainText('1 of its highlights cannot be read');
+
+  // Stored by another version of the app, say: the page lists the good one and goes on.
+  await page.evaluate(async (record) => {
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('essays-reading');
+      open.onsuccess = () => {
+        const tx = open.result.transaction('annotations', 'readwrite');
+        tx.objectStore('annotations').put(record);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+  }, far);
+  await page.goto('/highlights');
+  await expect(page.locator('.annotation-list > li')).toHaveCount(1);
+  await expect(page.getByText('Something went wrong')).toHaveCount(0);
+});
+
+test('an import of more progress than is kept says what was kept, and a refused save says so', async ({
+  page,
+}) => {
+  const data = await exported(page);
+  const progress: Record<string, unknown> = {};
+  for (let i = 0; i < 6000; i++)
+    progress[`thread_${i}`] = { position: 0.5, at: 1_700_000_000_000 + i, read: false };
+  await importJson(page, { ...data, progress });
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText(
+    'progress for 5,000 essays (1,000 entries left out',
+  );
+  const kept = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.endsWith('progress'))!;
+    return Object.keys(JSON.parse(localStorage.getItem(key)!).entries).length;
+  });
+  expect(kept).toBe(5000);
+
+  // A full store: the browser refuses the write, and the reader is told.
+  await page.evaluate(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.getByLabel('Import a JSON export').setInputFiles({
+    name: 'reading.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      JSON.stringify({ ...data, progress: { later: { position: 1, at: Date.now(), read: true } } }),
+    ),
+  });
+  await expect(page.locator('.import-error')).toContainText(
+    'the progress could not be saved: the browser’s storage is full or blocked',
+  );
+});
+
+test('a note cannot forge headings or quotes in the Markdown export', async ({ page }) => {
+  await highlight(page, ESSAY, KEPT, '## Forged heading\n> Forged quote\n1. forged list\n---');
+  await page.goto('/library');
+  const saving = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export highlights (Markdown)' }).click();
+  const markdown = readFileSync(await (await saving).path(), 'utf8');
+  expect(markdown).toContain('\\## Forged heading');
+  const lines = markdown.split('\n');
+  expect(lines.filter((l) => l.startsWith('## '))).toEqual([
+    '## base and superstructure, without the diagram',
+  ]);
+  expect(lines.filter((l) => l.startsWith('>'))).toEqual([`> ${KEPT}`]);
+  expect(lines).not.toContain('---');
+  expect(lines.some((l) => /^\d+\./.test(l))).toBe(false);
+});

@@ -8,6 +8,8 @@ import { plainText } from '../../src/domain/text';
 import { buildEpub, epubBooks, essayBodyXhtml } from '../../src/pipeline/epub';
 import { checkImage, isRasterImage } from '../../src/pipeline/mediaCheck';
 import { runOnTexts, runPipeline } from '../../src/pipeline/run';
+import { parseAnnotation } from '../../src/reading/annotations';
+import { asProse, highlightsMarkdown } from '../../src/reading/readingData';
 
 /** Odd input that once stopped the build or broke what it wrote (issue 21). */
 
@@ -160,5 +162,55 @@ describe('EPUB chapters are XML whatever the text holds', () => {
       new Map(),
     );
     expect(book.length).toBeGreaterThan(0);
+  });
+});
+
+describe('reading data from elsewhere', () => {
+  const good = {
+    id: 'a1',
+    threadId: 't1',
+    slug: 'x',
+    title: 'X',
+    theme: 'y',
+    tags: [],
+    colour: 'yellow' as const,
+    note: '',
+    anchor: { exact: 'words', prefix: '', suffix: '', start: 3, end: 8 },
+    created: 1_700_000_000_000,
+    updated: 1_700_000_000_000,
+  };
+
+  it('refuses a highlight whose times or offsets a page cannot show', () => {
+    expect(parseAnnotation(good)).not.toBeNull();
+    for (const bad of [
+      { created: 1e20 },
+      { updated: -1 },
+      { created: Number.NaN },
+      { anchor: { ...good.anchor, start: 1.5 } },
+      { anchor: { ...good.anchor, start: 9, end: 3 } },
+    ])
+      expect(parseAnnotation({ ...good, ...bad }), JSON.stringify(bad)).toBeNull();
+  });
+
+  it('writes a note so that it cannot open a heading, quote, list or rule', () => {
+    for (const [line, written] of [
+      ['## Forged heading', '\\## Forged heading'],
+      ['> Forged quote', '\\> Forged quote'],
+      ['- item', '\\- item'],
+      ['1. item', '1\\. item'],
+      ['---', '\\---'],
+      ['    indented code', 'indented code'],
+      ['[ref]: https://example.org', '\\[ref]: https://example.org'],
+      ['plain words', 'plain words'],
+    ])
+      expect(asProse(line!)).toBe(written);
+    const markdown = highlightsMarkdown(
+      [{ ...good, note: '## Forged\n> quote', anchor: { ...good.anchor, exact: '# not a title' } }],
+      { name: 'Site', url: null },
+    );
+    expect(markdown.split('\n').filter((l) => /^#{1,6} /.test(l))).toEqual([
+      '# Highlights from Site',
+      '## X',
+    ]);
   });
 });

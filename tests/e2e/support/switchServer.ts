@@ -16,13 +16,20 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-export async function startSwitchServer(port: number, dir: string) {
+export async function startSwitchServer(
+  port: number,
+  dir: string,
+  /** Serve `/essays/x` from `essays/x.html` when there is one, as most static hosts do. */
+  { cleanUrls = false } = {},
+) {
   let root = path.resolve(dir);
+  const isFile = (file: string) => existsSync(file) && !statSync(file).isDirectory();
   const server: Server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file = path.join(root, pathname);
-    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory())
-      file = path.join(root, 'index.html');
+    if (cleanUrls && file.startsWith(root) && !isFile(file) && isFile(`${file}.html`))
+      file = `${file}.html`;
+    if (!file.startsWith(root) || !isFile(file)) file = path.join(root, 'index.html');
     res.setHeader('Content-Type', TYPES[path.extname(file)] ?? 'application/octet-stream');
     res.setHeader(
       'Cache-Control',
@@ -36,6 +43,11 @@ export async function startSwitchServer(port: number, dir: string) {
     deploy(next: string) {
       root = path.resolve(next);
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive connections too: a browser must find the host gone, not lingering.
+        server.closeAllConnections();
+      }),
   };
 }
