@@ -34,6 +34,9 @@ test('after one visit, every essay, list, tag, theme and search works with the n
 
   await page.goto('/essays/the-bus-is-the-backbone'); // never opened before
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('the bus is the backbone');
+  // The words may be the page's own HTML, painted before the app runs; the banner is the
+  // app's, so wait for the app to have taken the page over (its own signal), not for time.
+  await expect(page.locator('html')).toHaveAttribute('data-render', /^(hydrated|client)$/);
   await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toBeVisible();
   await page.reload();
   await expect(page.locator('.prose')).toContainText('Frequency. A bus every fifteen minutes');

@@ -183,6 +183,9 @@ test('an archive over the limit is offered for saving, not saved; essays opened 
   await context.setOffline(true);
   await page.reload();
   await expect(page.locator('.prose p').first()).toBeVisible();
+  // The words may be the page's own HTML, painted before the app runs; the banner is the
+  // app's, so wait for the app to have taken the page over (its own signal), not for time.
+  await expect(page.locator('html')).toHaveAttribute('data-render', /^(hydrated|client)$/);
   await expect(page.getByRole('status').filter({ hasText: 'You are offline' })).toContainText(
     'Essays saved so far still open.',
   );

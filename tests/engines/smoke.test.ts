@@ -68,8 +68,9 @@ for (const [name, launch, available, offset] of cases) {
       await driver.goto(site.url + '/');
       await waitFor(
         driver,
-        `return document.querySelector('.results-count')?.textContent === '24 essays, page 1 of 2'`,
-        'the whole list',
+        // The count is in the page's own HTML too: wait for the app, or a click meets no handler.
+        `return document.querySelector('.results-count')?.textContent === '24 essays, page 1 of 2' && !!document.documentElement.dataset.render`,
+        'the whole list, in the app',
       );
       await driver.click('.filter-options input[data-key="group dynamics"]');
       await waitFor(
