@@ -62,11 +62,12 @@ test('typographic dashes and quotes, a table of contents with working anchors', 
 });
 
 test.describe('reading settings at first paint', () => {
-  // Blocking the app's scripts is only a test of the page and its boot script when no service
-  // worker answers for them: one installing meanwhile (a busy machine slows the first load)
-  // serves them from its precache past the block, or its install fetches meet the block, and
-  // the reload after was seen to fail (net::ERR_FAILED) and never hydrate. Offline has its own
-  // tests (offline.spec.ts).
+  // The reload with the app's scripts blocked once passed only because the service worker,
+  // in control by then, served the scripts from its precache past the block (the app ran and
+  // marked the page rendered). On a busy machine it was not yet in control: the block held,
+  // the reload (which waits for the app's mark) never saw one, and the test failed with
+  // net::ERR_FAILED. With no service worker the block always holds, and the blocked reload
+  // waits for the page's load, not for the app.
   test.use({ serviceWorkers: 'block' });
   test('every reading setting survives a reload, applied before any app script runs', async ({
     page,
@@ -86,7 +87,7 @@ test.describe('reading settings at first paint', () => {
     // Reload with the app's own JavaScript blocked: only the tiny boot script can apply them,
     // which proves they are in place at first paint, not after React starts.
     await page.route('**/assets/*.js', (route) => route.abort());
-    await page.reload();
+    await Promise.all([page.waitForEvent('load'), page.evaluate(() => location.reload())]);
     await expect(html).toHaveAttribute('data-theme', 'sepia');
     await expect(html).toHaveAttribute('data-size', 'xl');
     await expect(html).toHaveAttribute('data-width', 'wide');
@@ -94,6 +95,8 @@ test.describe('reading settings at first paint', () => {
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
       'rgb(244, 236, 216)',
     );
+    // The app itself did not run: the settings above are the boot script's alone.
+    expect(await html.getAttribute('data-render')).toBeNull();
     await page.unroute('**/assets/*.js');
     // The blocked scripts were logged as failed loads; that was the point of this step.
     pageErrors.length = 0;
