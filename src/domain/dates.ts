@@ -167,6 +167,14 @@ export function parseEssayDate(raw: string, anchorIso: string): DateParse {
 }
 
 /** Today's date in UTC as `YYYY-MM-DD`. */
+/** The latest moment a Date can hold, in ms since 1970 (ECMAScript's limit). */
+const LAST_TIME = 8.64e15;
+
+/** A time in ms since 1970 that a Date can hold and a page can format. */
+export function isShowableTime(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= LAST_TIME;
+}
+
 export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }

@@ -9,7 +9,8 @@ export const DESCRIPTION_LENGTH = 120;
 /** Markdown reduced to the words a reader sees: no markers, link targets or bare URLs. */
 export function plainText(markdown: string): string {
   const withoutCode = markdown.replace(/```[\s\S]*?```/g, ' ');
-  return removeTags(removeFootnoteMarks(replaceLinkLike(replaceLinkLike(withoutCode, '!['), '[')))
+  const withoutLinks = replaceLinkLike(replaceLinkLike(withoutCode, '!['), '[');
+  return blankSpans(blankSpans(withoutLinks, '[^', ']', ':'), '<', '>')
     .replace(/https?:\/\/\S+/g, ' ')
     .replace(/^\s{0,3}(?:#{1,6}|>|[-*+]|\d+[.)])\s+/gm, '')
     .replace(/[*_~`|]+/g, '')
@@ -18,7 +19,7 @@ export function plainText(markdown: string): string {
 }
 
 /*
- * The three scans below find exactly what `/!\[([^\]]*)\]\([^)]*\)/g`, `/\[\^[^\]]+\]:?/g`
+ * The two scans below find exactly what `/!\[([^\]]*)\]\([^)]*\)/g`, `/\[\^[^\]]+\]:?/g`
  * and `/<[^>]+>/g` find, in linear time: the regexes scanned to the end of the text from
  * every `[` or `<` that had no closing mark, so a line of 20,000 `[` took seconds and a
  * 200 KB file minutes. Each keeps the next closing mark it found, which stays the next one
@@ -47,38 +48,24 @@ function replaceLinkLike(text: string, open: string): string {
   return out + text.slice(from);
 }
 
-/** `[^note]` and `[^note]:` → a space. */
-function removeFootnoteMarks(text: string): string {
+/**
+ * Every `open…close` with at least one character between, and `then` when it follows, made a
+ * space: `[^note]` and `[^note]:` (open `[^`, then `:`), `<anything>` (open `<`).
+ */
+function blankSpans(text: string, open: string, close: string, then = ''): string {
   let out = '';
   let from = 0;
-  let close = -1;
-  let at = text.indexOf('[^');
+  let end = -1;
+  let at = text.indexOf(open);
   while (at !== -1) {
-    if (close < at + 2) close = text.indexOf(']', at + 2);
-    if (close === -1) break;
-    if (close > at + 2) {
+    const inner = at + open.length;
+    if (end < inner) end = text.indexOf(close, inner);
+    if (end === -1) break;
+    if (end > inner) {
       out += text.slice(from, at) + ' ';
-      from = close + 1 + (text[close + 1] === ':' ? 1 : 0);
-      at = text.indexOf('[^', from);
-    } else at = text.indexOf('[^', at + 1);
-  }
-  return out + text.slice(from);
-}
-
-/** `<anything>` → a space. */
-function removeTags(text: string): string {
-  let out = '';
-  let from = 0;
-  let close = -1;
-  let at = text.indexOf('<');
-  while (at !== -1) {
-    if (close < at + 1) close = text.indexOf('>', at + 1);
-    if (close === -1) break;
-    if (close > at + 1) {
-      out += text.slice(from, at) + ' ';
-      from = close + 1;
-      at = text.indexOf('<', from);
-    } else at = text.indexOf('<', at + 1);
+      from = end + 1 + (then !== '' && text[end + 1] === then ? 1 : 0);
+      at = text.indexOf(open, from);
+    } else at = text.indexOf(open, at + 1);
   }
   return out + text.slice(from);
 }

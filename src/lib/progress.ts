@@ -1,3 +1,4 @@
+import { isShowableTime } from '../domain/dates';
 import { isRecord, readStored, STORAGE_PREFIX, writeStored } from './storage';
 
 /**
@@ -42,8 +43,8 @@ function parseEntries(raw: Record<string, unknown>): ProgressMap {
     if (!isRecord(v)) continue;
     const { position, at, read } = v;
     if (typeof position !== 'number' || !(position >= 0 && position <= 1)) continue;
-    // A time a Date can hold (±8.64e15 ms): a page formats it.
-    if (typeof at !== 'number' || !(at >= 0 && at <= 8.64e15)) continue;
+    // A time a Date can hold: a page formats it.
+    if (!isShowableTime(at)) continue;
     const slug = typeof v.slug === 'string' ? v.slug : undefined;
     out[id] = slug
       ? { position, at, read: read === true, slug }

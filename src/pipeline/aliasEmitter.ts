@@ -17,7 +17,7 @@ const APP_FOLDERS =
 const APP_FILES = /^(?:index|shell|404|search|tags|themes)\.html$/;
 /**
  * Files the build writes at the top of the site, besides the folders above: public/ (checked
- * by tests/unit/aliases.test.ts), the publishing files, the service worker and its manifest. An
+ * by tests/unit/hardening.test.ts), the publishing files, the service worker and its manifest. An
  * alias `/sw.js` would be written as the folder `sw.js/`, and the build then failed to write
  * the real file there.
  */
@@ -38,11 +38,6 @@ const isReservedTopLevel = (name: string) =>
 /** `/old/first-light/` → `old/first-light/index.html`; null for one we must not write. */
 export function aliasFileName(alias: string): string | null {
   return aliasFile(alias).file;
-}
-
-/** Why an old address gets no page, in words for the build's warning; null when it gets one. */
-export function aliasRefusal(alias: string): string | null {
-  return aliasFile(alias).why ?? null;
 }
 
 function aliasFile(alias: string): { file: string | null; why?: string } {

@@ -50,7 +50,7 @@ export interface LoadOptions {
 }
 
 /** Whether `real` (a resolved path) is `realRoot` or lies inside it. */
-export function isInside(realRoot: string, real: string): boolean {
+function isInside(realRoot: string, real: string): boolean {
   const relative = path.relative(realRoot, real);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }

@@ -19,6 +19,9 @@ const TOO_DEEP = new RegExp(
  * A run of more emphasis marks than any emphasis needs (`*` × 20,000 around a word is 10,000
  * nested strong spans, and remark-gfm's own walk recursed through them): kept to 2 × MAX_NESTING.
  */
+/** One line in the build's output for all of them, whichever the kind. */
+const TOO_DEEP_GROUP = 'nesting (quotes, lists, emphasis) too deep was kept to a readable depth';
+
 const LONG_RUN = new RegExp(`[*_~]{${2 * MAX_NESTING + 1},}`);
 const LONG_RUNS = new RegExp(LONG_RUN.source, 'g');
 
@@ -77,7 +80,7 @@ export function capNesting(
           file,
           `quotes or lists are nested ${markers.length} deep on this line; kept to ${MAX_NESTING}`,
           bodyLine + i,
-          'quotes or lists nested too deep were kept to a readable depth',
+          TOO_DEEP_GROUP,
         ),
       );
       kept = line.slice(0, markers[MAX_NESTING - 1]) + ' ' + line.slice(end).trimStart();
@@ -88,7 +91,7 @@ export function capNesting(
           file,
           `a run of more than ${2 * MAX_NESTING} emphasis marks (*, _ or ~); kept to ${2 * MAX_NESTING}`,
           bodyLine + i,
-          'quotes or lists nested too deep were kept to a readable depth',
+          TOO_DEEP_GROUP,
         ),
       );
       kept = kept.replace(LONG_RUNS, (run) => run.slice(0, 2 * MAX_NESTING));

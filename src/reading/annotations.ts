@@ -1,4 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { isShowableTime } from '../domain/dates';
 import type { Anchor } from './anchor';
 
 /**
@@ -183,14 +184,6 @@ export function newId(): string {
   return typeof crypto.randomUUID === 'function'
     ? crypto.randomUUID()
     : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
-
-/** The latest moment a Date can hold, in ms since 1970 (ECMAScript's limit). */
-const LAST_TIME = 8.64e15;
-
-/** A time in ms since 1970 that a Date can hold and a page can format. */
-export function isShowableTime(v: unknown): v is number {
-  return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= LAST_TIME;
 }
 
 /** A stored value read back as an annotation, or null when it is not one (import, old data). */

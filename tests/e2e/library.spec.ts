@@ -138,10 +138,7 @@ test('a foreign or damaged file is refused with the reason, and changes nothing'
 
 test('highlights export as Markdown for Obsidian and Readwise', async ({ page }) => {
   await highlight(page, ESSAY, KEPT, 'A note under the quote.');
-  await page.goto('/library');
-  const saving = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export highlights (Markdown)' }).click();
-  const markdown = readFileSync(await (await saving).path(), 'utf8');
+  const markdown = await downloaded(page, 'Export highlights (Markdown)');
   expect(markdown).toContain('## base and superstructure, without the diagram');
   expect(markdown).toContain(`> ${KEPT}\n\nA note under the quote.`);
   expect(markdown).toContain('- Tags: #marxism_historical-materialism #theory');
@@ -174,14 +171,19 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
+/** What the library page's export button `name` downloads, as text. */
+async function downloaded(page: Page, name: string): Promise<string> {
+  await page.goto('/library');
+  const saving = page.waitForEvent('download');
+  await page.getByRole('button', { name }).click();
+  return readFileSync(await (await saving).path(), 'utf8');
+}
+
 /** This browser's reading data as exported now, as JSON. */
 async function exported(
   page: Page,
 ): Promise<Record<string, unknown> & { annotations: Record<string, unknown>[] }> {
-  await page.goto('/library');
-  const saving = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export everything (JSON)' }).click();
-  return JSON.parse(readFileSync(await (await saving).path(), 'utf8'));
+  return JSON.parse(await downloaded(page, 'Export everything (JSON)'));
 }
 
 async function importJson(page: Page, data: unknown) {
@@ -256,10 +258,7 @@ test('an import of more progress than is kept says what was kept, and a refused 
 
 test('a note cannot forge headings or quotes in the Markdown export', async ({ page }) => {
   await highlight(page, ESSAY, KEPT, '## Forged heading\n> Forged quote\n1. forged list\n---');
-  await page.goto('/library');
-  const saving = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export highlights (Markdown)' }).click();
-  const markdown = readFileSync(await (await saving).path(), 'utf8');
+  const markdown = await downloaded(page, 'Export highlights (Markdown)');
   expect(markdown).toContain('\\## Forged heading');
   const lines = markdown.split('\n');
   expect(lines.filter((l) => l.startsWith('## '))).toEqual([

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
@@ -5,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Markdown } from '../../src/components/Markdown';
 import { siteConfig } from '../../src/domain/site';
 import { plainText } from '../../src/domain/text';
+import { aliasFileName } from '../../src/pipeline/aliasEmitter';
 import { buildEpub, epubBooks, essayBodyXhtml } from '../../src/pipeline/epub';
 import { checkImage, isRasterImage } from '../../src/pipeline/mediaCheck';
 import { runOnTexts, runPipeline } from '../../src/pipeline/run';
@@ -64,6 +66,18 @@ describe('images are checked for what they are', () => {
   it('refuses a file named .svg that is not an SVG', () => {
     expect(checkImage('x.svg', Buffer.from('<html><script>1</script></html>')).ok).toBe(false);
     expect(checkImage('x.svg', Buffer.from([0xff, 0xfe, 0x00]))).toMatchObject({ ok: false });
+  });
+});
+
+describe('old addresses (aliases)', () => {
+  it('never get a page where the build writes one of its own files, public/ included', () => {
+    for (const name of readdirSync('public')) {
+      expect(aliasFileName(`/${name}`), name).toBeNull();
+      expect(aliasFileName(`/${name}/`), name).toBeNull();
+    }
+    for (const alias of ['/sw.js', '/feed.xml', '/manifest.webmanifest', '/epub/archive.epub'])
+      expect(aliasFileName(alias), alias).toBeNull();
+    expect(aliasFileName('/old/post.php')).toBe('old/post.php/index.html');
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * A real Jekyll archive, unchanged: a copy of ../shared/corpora/jekyll-nullprogram kept in
+ * A real Jekyll archive, unchanged: the project's shared jekyll-nullprogram corpus, copied into
  * the repository (public domain, its UNLICENSE and SOURCE.txt beside it), so the suite runs
  * on a clone with nothing beside it.
  */
