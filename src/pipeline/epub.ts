@@ -14,7 +14,7 @@ import { rehypeCode } from '../lib/rehypeCode.ts';
 import { paths } from '../paths.ts';
 import type { FinalEssay } from './finalize.ts';
 import type { MediaFile } from './links.ts';
-import { escapeXml as xml } from './escapeXml.ts';
+import { NOT_XML, escapeXml as xml } from './escapeXml.ts';
 import { highlightBlocks } from './highlight.ts';
 import { headingsOf, parseMarkdown } from './markdown.ts';
 import { zip } from './zip.ts';
@@ -187,20 +187,12 @@ export function essayBodyXhtml(
 /** Stand-ins for `<` and `>` in attribute values (Unicode noncharacters: never in a text). */
 const LT_MARK = '\uFDD0';
 const GT_MARK = '\uFDD1';
-/**
- * Characters XML 1.0 cannot hold (C0 controls but tab and newlines, as pasted from Word: a
- * form feed, a vertical tab) and noncharacters: a chapter holding one is not XML at all.
- */
-// eslint-disable-next-line no-control-regex -- these are the very characters to drop
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uFDD2-\uFDEF]/g;
 
 /** Serialized XHTML made well-formed: marked attribute characters escaped, the rest dropped. */
+// Characters XML cannot hold (a form feed or vertical tab pasted from Word) are dropped, as in
+// every text the build writes by hand (escapeXml.ts).
 function xmlText(serialized: string): string {
-  return serialized
-    .replace(NOT_XML, '')
-    .replaceAll(LT_MARK, '&lt;')
-    .replaceAll(GT_MARK, '&gt;')
-    .replace(/[\uFDD0\uFDD1]/g, '');
+  return serialized.replace(NOT_XML, '').replaceAll(LT_MARK, '&lt;').replaceAll(GT_MARK, '&gt;');
 }
 
 const ESSAY_LINK = 'epub-essay:';
