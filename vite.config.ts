@@ -1,8 +1,8 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { appScriptPlugin } from './src/pipeline/appScriptPlugin.ts';
-import { cspPlugin } from './src/pipeline/cspPlugin.ts';
+import { appScriptPlugin } from './src/pipeline/vite/appScript.ts';
+import { cspPlugin } from './src/pipeline/vite/csp.ts';
 import { autoSaveBytesFrom } from './src/domain/packs.ts';
 import { siteConfig } from './src/domain/site.ts';
 import {
@@ -10,13 +10,13 @@ import {
   essaysDirOf,
   loadEssaysConfig,
   siteEnv,
-} from './src/pipeline/config.ts';
-import { prerenderPlugin } from './src/pipeline/prerenderPlugin.ts';
-import { essayPlugin } from './src/pipeline/vitePlugin.ts';
+} from './src/pipeline/read/config.ts';
+import { prerenderPlugin } from './src/pipeline/vite/prerender.ts';
+import { essayPlugin } from './src/pipeline/vite/essayPlugin.ts';
 
 // Name, address and base path of the published site: src/domain/site.ts (SITE_URL, SITE_NAME,
 // BASE_PATH). A SITE_URL with a path (https://example.org/essays/) serves the app from there.
-// essays.config.json or .ts, if there is one (src/pipeline/config.ts); the environment wins.
+// essays.config.json or .ts, if there is one (src/pipeline/read/config.ts); the environment wins.
 const essaysConfig = await loadEssaysConfig(process.cwd());
 const site = siteConfig(siteEnv(essaysConfig));
 const essaysDir = essaysDirOf(essaysConfig, 'content/essays');

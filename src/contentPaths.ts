@@ -11,11 +11,11 @@ export const contentPaths = {
   highlight: {
     build: (slug: EssaySlug, id: string) => `/essays/${slug}#highlight-${encodeURIComponent(id)}`,
   },
-  /** Files the build writes beside the pages (src/pipeline/epub.ts). */
+  /** Files the build writes beside the pages (src/pipeline/emit/epub.ts). */
   archiveEpub: { build: () => 'epub/archive.epub' },
   themeEpub: { build: (theme: string) => `epub/themes/${termSlug(theme)}.epub` },
   /**
-   * Links written into an essay's body at build time (src/pipeline/links.ts), relative to
+   * Links written into an essay's body at build time (src/pipeline/derive/links.ts), relative to
    * the essay's own address (`/essays/<slug>`), so they hold under any base path.
    */
   essayFromEssay: {

@@ -8,7 +8,7 @@ import { provideFiles } from './data/essays';
 import { basename, routes } from './router';
 
 /**
- * The app rendered to HTML at build time (src/pipeline/prerenderPlugin.ts). The same routes
+ * The app rendered to HTML at build time (src/pipeline/vite/prerender.ts). The same routes
  * and loaders as in the browser, fed from the pipeline's output files instead of the network.
  * No hydration data is embedded (it would need an inline script, which the CSP forbids): the
  * browser runs the same loaders on the same small files before it hydrates.

@@ -8,6 +8,6 @@ declare module 'virtual:essay-data' {
   export const searchPath: string;
   /** The site's name and published address (src/domain/site.ts). */
   export const site: { name: string; url: string | null; description: string; language: string };
-  /** Whether the build wrote EPUB books (src/pipeline/epub.ts). */
+  /** Whether the build wrote EPUB books (src/pipeline/emit/epub.ts). */
   export const books: boolean;
 }

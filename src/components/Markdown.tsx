@@ -36,7 +36,7 @@ const NO_TERMS: ReadonlySet<string> = new Set();
 
 /**
  * `highlight`: folded words to mark, e.g. the words a search matched. `code`: the build's
- * syntax highlighting of the code blocks (src/pipeline/highlight.ts).
+ * syntax highlighting of the code blocks (src/pipeline/derive/highlight.ts).
  */
 export function Markdown({
   markdown,

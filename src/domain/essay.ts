@@ -55,7 +55,7 @@ export interface EssayBody {
   headings: Heading[];
   /**
    * Highlighted code blocks in document order, null for a block left plain; absent when
-   * the essay has none (src/pipeline/highlight.ts).
+   * the essay has none (src/pipeline/derive/highlight.ts).
    */
   code?: (CodeToken[] | null)[];
   /** `YYYY-MM-DD` of the last update, when the file gives one that differs from its date. */

@@ -15,7 +15,7 @@ export function isSavedPath(pathname: string): boolean {
 
 /**
  * An image an essay embeds, copied into the build under its content hash
- * (src/pipeline/links.ts): saved in the same cache, as it is, when saved or first shown.
+ * (src/pipeline/derive/links.ts): saved in the same cache, as it is, when saved or first shown.
  */
 export function isMediaPath(pathname: string): boolean {
   return /\/media\/[^/]+\.[0-9a-f]{10}\.[a-z0-9]+$/.test(pathname);

@@ -3,7 +3,7 @@ import { visit } from 'unist-util-visit';
 import type { CodeToken } from '../domain/essay';
 
 /**
- * Puts the build's highlighting (src/pipeline/highlight.ts) into the code blocks: the n-th
+ * Puts the build's highlighting (src/pipeline/derive/highlight.ts) into the code blocks: the n-th
  * `pre > code` gets the n-th block's tokens as spans with `hl-` classes. A block whose text
  * is not exactly the tokens' text (the order differed, say in a footnote) stays plain
  * rather than show wrong text.

@@ -6,7 +6,7 @@ import type { Nodes, Parents, Root, RootContent } from 'mdast';
  * level until the stack ran out, stopping the build. No writing needs more than a few levels,
  * so anything deeper than MAX_NESTING is kept as the plain text it holds, at that level. The
  * walk here uses its own stack, never recursion, so it holds at any depth. Used right after
- * every parse: the build's (src/pipeline/markdown.ts) and the reader's (components/Markdown).
+ * every parse: the build's (src/pipeline/derive/markdown.ts) and the reader's (components/Markdown).
  */
 
 export const MAX_NESTING = 32;

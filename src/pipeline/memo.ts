@@ -1,6 +1,6 @@
 /**
  * What `vite dev` remembers between two runs of the pipeline, so that one edited essay costs
- * the work of one essay (src/pipeline/devPipeline.ts). A build runs once and passes none.
+ * the work of one essay (src/pipeline/vite/devPipeline.ts). A build runs once and passes none.
  *
  * Each cache keeps what the last run used and what this run has used so far; `endRun` drops
  * what this run did not ask for (an edited or removed essay's old results), so the caches

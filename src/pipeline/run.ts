@@ -1,14 +1,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { todayIso } from '../domain/dates.ts';
-import { resolveLinks, type MediaFile, type MediaSource } from './links.ts';
-import { aliasProblems } from './aliasEmitter.ts';
-import { archiveEmitter } from './archiveEmitter.ts';
-import { DEFAULT_ARCHIVE, type ArchiveOptions } from './archiveOptions.ts';
-import { deriveEssay, type DerivedFile, type EssayRecord } from './derive.ts';
-import { essayDataEmitter, type Emitter, type OutputFile } from './emit.ts';
-import { finalizeEssays, type FinalEssay } from './finalize.ts';
-import { parseFrontMatter } from './frontMatter.ts';
+import { resolveLinks } from './derive/links.ts';
+import type { MediaFile, MediaSource } from './derive/records.ts';
+import { aliasProblems } from './emit/aliases.ts';
+import { archiveEmitter } from './emit/archive.ts';
+import { DEFAULT_ARCHIVE, type ArchiveOptions } from './read/archiveOptions.ts';
+import { deriveEssay, type DerivedFile } from './derive/fields.ts';
+import type { EssayRecord } from './derive/records.ts';
+import { essayDataEmitter, type Emitter, type OutputFile } from './emit/emitter.ts';
+import { finalizeEssays } from './derive/finalize.ts';
+import type { FinalEssay } from './derive/records.ts';
+import { parseFrontMatter } from './read/frontMatter.ts';
 import type { PipelineMemo } from './memo.ts';
 import {
   decodeSource,
@@ -16,9 +19,9 @@ import {
   type LoadOptions,
   type ReadBytes,
   type SourceFile,
-} from './load.ts';
+} from './read/load.ts';
 import type { Problem } from './problems.ts';
-import { searchIndexEmitter } from './searchEmitter.ts';
+import { searchIndexEmitter } from './emit/search.ts';
 
 /** The emit stage, in order: later emitters may read what earlier ones made. */
 export const defaultEmitters: readonly Emitter[] = [
@@ -41,7 +44,7 @@ export interface PipelineOptions {
   readBytes?: ReadBytes;
   /** What `vite dev` keeps between runs (src/pipeline/memo.ts); a build passes none. */
   memo?: PipelineMemo;
-  /** How this archive's files are read (src/pipeline/archiveOptions.ts). */
+  /** How this archive's files are read (src/pipeline/read/archiveOptions.ts). */
   archive?: ArchiveOptions;
   /** Images essays may embed; none when absent. */
   media?: MediaSource;

@@ -2,7 +2,7 @@ import { rng } from '../../scripts/corpusLib';
 import type { EssaySummary } from '../../src/domain/essay';
 import { plainText } from '../../src/domain/text';
 import { indexTerms, STOP_WORDS, words } from '../../src/domain/tokens';
-import type { FinalEssay } from '../../src/pipeline/finalize';
+import type { FinalEssay } from '../../src/pipeline/derive/records';
 
 /**
  * Queries with one known target essay each, generated from the corpus the way readers half

@@ -8,7 +8,7 @@ import {
   essaysDirOf,
   loadEssaysConfig,
   siteEnv,
-} from '../../src/pipeline/config';
+} from '../../src/pipeline/read/config';
 import { buildReport } from '../../src/pipeline/problems';
 import { runOnTexts, runPipeline } from '../../src/pipeline/run';
 

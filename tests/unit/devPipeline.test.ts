@@ -5,14 +5,14 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../scripts/corpusLib';
 import type { SearchManifest } from '../../src/domain/searchShards';
-import { createArchiveEmitter } from '../../src/pipeline/archiveEmitter';
-import { devPipeline } from '../../src/pipeline/devPipeline';
-import { devSearchEmitter } from '../../src/pipeline/devSearch';
-import { essayDataEmitter } from '../../src/pipeline/emit';
+import { createArchiveEmitter } from '../../src/pipeline/emit/archive';
+import { devPipeline } from '../../src/pipeline/vite/devPipeline';
+import { devSearchEmitter } from '../../src/pipeline/emit/devSearch';
+import { essayDataEmitter } from '../../src/pipeline/emit/emitter';
 import { runPipeline, type PipelineResult } from '../../src/pipeline/run';
 
 /**
- * The pipeline under `vite dev` (src/pipeline/devPipeline.ts): after any edits it gives the
+ * The pipeline under `vite dev` (src/pipeline/vite/devPipeline.ts): after any edits it gives the
  * very files a full build of the same folder gives, and it reads only what changed.
  */
 const ANCHOR = '2026-11-24';

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { siteConfig } from '../../src/domain/site';
-import { archiveOptionsFor } from '../../src/pipeline/config';
-import { bookImages, buildEpub, epubBooks, linkWithin } from '../../src/pipeline/epub';
+import { archiveOptionsFor } from '../../src/pipeline/read/config';
+import { bookImages, buildEpub, epubBooks, linkWithin } from '../../src/pipeline/emit/epub';
 import { runOnTexts, runPipeline } from '../../src/pipeline/run';
 
 /** The entries of a ZIP we wrote (stored or deflated, no data descriptors), as bytes. */

@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { ArchiveManifest } from '../../src/domain/archive';
 import type { PackTable } from '../../src/domain/packs';
 import { siteConfig } from '../../src/domain/site';
-import { aliasEmitter, aliasFileName } from '../../src/pipeline/aliasEmitter';
+import { aliasEmitter, aliasFileName } from '../../src/pipeline/emit/aliases';
 import { countText, readingMinutes } from '../../src/domain/text';
-import { archiveOptionsFor } from '../../src/pipeline/config';
-import { bodyFile } from '../../src/pipeline/emit';
-import type { FinalEssay } from '../../src/pipeline/finalize';
+import { archiveOptionsFor } from '../../src/pipeline/read/config';
+import { bodyFile } from '../../src/pipeline/emit/emitter';
+import type { FinalEssay } from '../../src/pipeline/derive/records';
 import { runOnTexts, runPipeline, type PipelineResult } from '../../src/pipeline/run';
 
 /**

@@ -2,8 +2,8 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { Markdown } from '../../src/components/Markdown';
-import { bodyParts } from '../../src/pipeline/markdown';
-import { languageOf } from '../../src/pipeline/highlight';
+import { bodyParts } from '../../src/pipeline/derive/markdown';
+import { languageOf } from '../../src/pipeline/derive/highlight';
 
 /** Code highlighting at build time, by classes, and its rendering in the reader. */
 

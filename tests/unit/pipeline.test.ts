@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { essayText } from '../corpora/frontMatter';
 import { formatReport } from '../../src/pipeline/problems';
 import { runOnTexts } from '../../src/pipeline/run';
-import { stripRepeatedTitle } from '../../src/pipeline/derive';
+import { stripRepeatedTitle } from '../../src/pipeline/derive/fields';
 
 const ANCHOR = { anchorDate: '2026-11-24' };
 

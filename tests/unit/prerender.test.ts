@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageHtml } from '../../src/pipeline/prerenderPlugin';
+import { pageHtml } from '../../src/pipeline/vite/prerender';
 
 const TEMPLATE =
   '<!doctype html><html><head><title>Essays</title><script src="/boot-settings.js"></script></head>' +

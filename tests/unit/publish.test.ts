@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { absoluteUrl, isPublished, siteConfig, type PublishedSite } from '../../src/domain/site';
-import { atomFeed, publishEmitter, robots, sitemap } from '../../src/pipeline/publishEmitter';
+import { atomFeed, publishEmitter, robots, sitemap } from '../../src/pipeline/emit/publish';
 
 function published(env: Record<string, string>): PublishedSite {
   const site = siteConfig(env);

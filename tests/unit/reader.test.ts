@@ -8,7 +8,7 @@ import { smarten } from '../../src/lib/typography';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { Markdown } from '../../src/components/Markdown';
-import { headingsOf, headingsOfMarkdown, parseMarkdown } from '../../src/pipeline/markdown';
+import { headingsOf, headingsOfMarkdown, parseMarkdown } from '../../src/pipeline/derive/markdown';
 
 describe('smarten: typographic quotes and dashes', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serialRunner } from '../../src/pipeline/serialRunner';
+import { serialRunner } from '../../src/pipeline/vite/serialRunner';
 
 /** A task whose runs the test finishes by hand, counting how many overlap. */
 function controlledTask() {

@@ -11,19 +11,19 @@ import {
   type EssayPageFile,
   type SlugBucket,
   type ThreadBucket,
-} from '../domain/archive.ts';
-import { encodeFacets } from '../domain/facets.ts';
-import { archiveTerms } from '../domain/archiveTerms.ts';
-import type { EssayIndex } from '../domain/essay.ts';
-import { relatedForAll, type Related, type RelatedInput } from '../domain/related.ts';
-import { DEFAULT_AUTO_SAVE_BYTES } from '../domain/packs.ts';
+} from '../../domain/archive.ts';
+import { encodeFacets } from '../../domain/facets.ts';
+import { archiveTerms } from '../../domain/archiveTerms.ts';
+import type { EssayIndex } from '../../domain/essay.ts';
+import { relatedForAll, type Related, type RelatedInput } from '../../domain/related.ts';
+import { DEFAULT_AUTO_SAVE_BYTES } from '../../domain/packs.ts';
 import {
   tagListFile,
   termListsOf,
   themeListFile,
   type TermListTable,
-} from '../domain/termLists.ts';
-import { normalizeTerm } from '../domain/slugs.ts';
+} from '../../domain/termLists.ts';
+import { normalizeTerm } from '../../domain/slugs.ts';
 import {
   contentHash,
   DATA_DIR,
@@ -32,8 +32,8 @@ import {
   searchFileName,
   type Emitter,
   type OutputFile,
-} from './emit.ts';
-import { packFiles, type EssayFiles } from './packFiles.ts';
+} from './emitter.ts';
+import { packFiles, type EssayFiles } from './packs.ts';
 
 /**
  * The archive in pieces (docs/decisions/0011-archive-at-scale.md): a small manifest, the

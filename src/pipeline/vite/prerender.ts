@@ -5,10 +5,10 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import react from '@vitejs/plugin-react';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
-import type { EssayIndex } from '../domain/essay.ts';
-import { indexFileName } from './emit.ts';
-import { sitePages } from './sitePages.ts';
-import { ESSAY_PLUGIN_NAME, VIRTUAL_ID, type EssayPluginApi } from './vitePlugin.ts';
+import type { EssayIndex } from '../../domain/essay.ts';
+import { indexFileName } from '../emit/emitter.ts';
+import { sitePages } from '../emit/sitePages.ts';
+import { ESSAY_PLUGIN_NAME, VIRTUAL_ID, type EssayPluginApi } from './essayPlugin.ts';
 
 /**
  * Prerendering: after the browser build, the same app is built once more for Node
@@ -67,7 +67,7 @@ async function renderInParallel(
     return jobs;
   };
   const workers = Array.from({ length: threads }, () => {
-    const worker = new Worker(path.resolve(root, 'src/pipeline/prerenderWorker.mjs'), {
+    const worker = new Worker(path.resolve(root, 'src/pipeline/vite/prerenderWorker.mjs'), {
       workerData: setup,
     });
     let inFlight = 0;

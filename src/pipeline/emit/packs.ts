@@ -5,9 +5,9 @@ import {
   PACK_VERSION,
   SHARED_PACK_BYTES,
   type PackTable,
-} from '../domain/packs.ts';
-import { contentHash, DATA_DIR, lazyFile, type OutputFile } from './emit.ts';
-import type { MediaFile } from './links.ts';
+} from '../../domain/packs.ts';
+import { contentHash, DATA_DIR, lazyFile, type OutputFile } from './emitter.ts';
+import type { MediaFile } from '../derive/records.ts';
 
 /**
  * Bundles what a reader needs offline into packs (src/domain/packs.ts): each essay's page

@@ -1,20 +1,31 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { HtmlTagDescriptor, Plugin, ViteDevServer } from 'vite';
-import { aliasEmitter } from './aliasEmitter.ts';
-import { bookImages, buildEpub, epubBooks, type ChapterCache, type EpubBook } from './epub.ts';
-import type { ArchiveOptions } from './archiveOptions.ts';
-import { createArchiveEmitter, manifestFileName } from './archiveEmitter.ts';
-import { essayDataEmitter, indexFileName, searchFileName, type OutputFile } from './emit.ts';
-import { ESSAY_EXTENSIONS } from './load.ts';
-import { buildReport, formatReport, warningLines } from './problems.ts';
-import { publishEmitter } from './publishEmitter.ts';
+import { aliasEmitter } from '../emit/aliases.ts';
+import {
+  bookImages,
+  buildEpub,
+  epubBooks,
+  type ChapterCache,
+  type EpubBook,
+} from '../emit/epub.ts';
+import type { ArchiveOptions } from '../read/archiveOptions.ts';
+import { createArchiveEmitter, manifestFileName } from '../emit/archive.ts';
+import {
+  essayDataEmitter,
+  indexFileName,
+  searchFileName,
+  type OutputFile,
+} from '../emit/emitter.ts';
+import { ESSAY_EXTENSIONS } from '../read/load.ts';
+import { buildReport, formatReport, warningLines } from '../problems.ts';
+import { publishEmitter } from '../emit/publish.ts';
 import { devPipeline, type DevPipeline } from './devPipeline.ts';
-import { devSearchEmitter, type DevSearch } from './devSearch.ts';
-import { runPipeline, type PipelineResult } from './run.ts';
-import { searchIndexEmitter } from './searchEmitter.ts';
+import { devSearchEmitter, type DevSearch } from '../emit/devSearch.ts';
+import { runPipeline, type PipelineResult } from '../run.ts';
+import { searchIndexEmitter } from '../emit/search.ts';
 import { serialRunner } from './serialRunner.ts';
-import { NO_SITE_URL_NOTE, type SiteConfig } from '../domain/site.ts';
+import { NO_SITE_URL_NOTE, type SiteConfig } from '../../domain/site.ts';
 
 /**
  * Runs the content pipeline inside Vite: once per `vite build`, and again in `vite dev`
@@ -29,7 +40,7 @@ const MAX_WARNINGS_SHOWN = 40;
 export interface EssayPluginOptions {
   /** Folder of essays; `ESSAYS_DIR` overrides it. */
   dir: string;
-  /** How its files are read (src/pipeline/config.ts); the seed format's rules when absent. */
+  /** How its files are read (src/pipeline/read/config.ts); the seed format's rules when absent. */
   archive?: ArchiveOptions;
   /** Name and address, for feeds, the sitemap and canonical links (src/domain/site.ts). */
   site: SiteConfig;

@@ -1,5 +1,5 @@
 import { closesFence, fenceOpenedBy } from './fences.ts';
-import { warning, type Problem } from './problems.ts';
+import { warning, type Problem } from '../problems.ts';
 
 /**
  * Template syntax that generators leave in a post's Markdown (Jekyll's and Eleventy's Liquid
@@ -9,7 +9,7 @@ import { warning, type Problem } from './problems.ts';
  * - `{% raw %}…{% endraw %}` is unwrapped and its inside kept exactly; `{% comment %}` blocks
  *   go; `{% highlight x %}` and `{{< highlight x >}}` become code fences.
  * - `{% post_url x %}`, `{% link x %}`, `{{< ref "x" >}}` and `{{< relref "x" >}}` become
- *   `essay-file:x`, which src/pipeline/links.ts turns into the essay's address.
+ *   `essay-file:x`, which src/pipeline/derive/links.ts turns into the essay's address.
  * - `{{ "/x" | relative_url }}` gives its text; `{{ site.baseurl }}` and `{{ site.url }}` go.
  * - `{{< figure >}}` becomes an image with its caption; `{{< youtube id >}}` a link.
  * - A paired shortcode the app does not know keeps what it wraps.

@@ -1,11 +1,11 @@
-import type { SearchIndex } from '../domain/searchIndex.ts';
-import { encodeNumbers, weightLevel } from '../domain/searchIndex.ts';
-import { manifestOf, splitIndex } from '../domain/searchShards.ts';
-import { plainText } from '../domain/text.ts';
-import { indexTerms } from '../domain/tokens.ts';
-import { contentHash, DATA_DIR, type Emitter, type OutputFile } from './emit.ts';
-import type { FinalEssay } from './finalize.ts';
-import { remember, type PipelineMemo } from './memo.ts';
+import type { SearchIndex } from '../../domain/searchIndex.ts';
+import { encodeNumbers, weightLevel } from '../../domain/searchIndex.ts';
+import { manifestOf, splitIndex } from '../../domain/searchShards.ts';
+import { plainText } from '../../domain/text.ts';
+import { indexTerms } from '../../domain/tokens.ts';
+import { contentHash, DATA_DIR, type Emitter, type OutputFile } from './emitter.ts';
+import type { FinalEssay } from '../derive/records.ts';
+import { remember, type PipelineMemo } from '../memo.ts';
 
 /**
  * The search index: weights precomputed per (term, essay), so the browser only adds numbers.

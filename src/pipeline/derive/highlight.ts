@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
 import { all, createLowlight } from 'lowlight';
 import { visit } from 'unist-util-visit';
-import type { CodeToken } from '../domain/essay.ts';
+import type { CodeToken } from '../../domain/essay.ts';
 
 /**
  * Syntax highlighting at build time (highlight.js grammars through lowlight), so the reader

@@ -1,6 +1,6 @@
-import { MAX_NESTING } from '../lib/remarkFlattenDeep.ts';
+import { MAX_NESTING } from '../../lib/remarkFlattenDeep.ts';
 import { closesFence, fenceOpenedBy } from './fences.ts';
-import { warning, type Problem } from './problems.ts';
+import { warning, type Problem } from '../problems.ts';
 
 /**
  * Quotes and lists opened on one line (`>>>>>…`, `- - - …`) are capped at MAX_NESTING before

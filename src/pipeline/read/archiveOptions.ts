@@ -3,7 +3,7 @@
  * which field, what a missing theme falls back to, and whether the folder is a notes vault
  * (Obsidian, Quartz) whose files may have no front matter at all. The defaults read the seed
  * format, Jekyll, Hugo, Eleventy and Astro as they are; `essays.config.*` may change them
- * (src/pipeline/config.ts). docs/decisions/0014-real-archives.md.
+ * (src/pipeline/read/config.ts). docs/decisions/0014-real-archives.md.
  */
 
 /** The fields the app knows, each read from the first of its keys that a file has. */

@@ -1,8 +1,8 @@
-import type { SiteConfig } from '../domain/site.ts';
-import { paths } from '../paths.ts';
-import type { Emitter, OutputFile } from './emit.ts';
-import type { FinalEssay } from './finalize.ts';
-import { warning, type Problem } from './problems.ts';
+import type { SiteConfig } from '../../domain/site.ts';
+import { paths } from '../../paths.ts';
+import type { Emitter, OutputFile } from './emitter.ts';
+import type { FinalEssay } from '../derive/records.ts';
+import { warning, type Problem } from '../problems.ts';
 import { escapeXml as html } from './escapeXml.ts';
 
 /**

@@ -1,13 +1,9 @@
-import type { EssaySlug } from '../domain/essay.ts';
-import { isEssaySlug } from '../domain/slugs.ts';
-import type { EssayRecord } from './derive.ts';
-import { error, type Problem } from './problems.ts';
+import type { EssaySlug } from '../../domain/essay.ts';
+import { isEssaySlug } from '../../domain/slugs.ts';
+import type { EssayRecord, FinalEssay } from './records.ts';
+import { error, type Problem } from '../problems.ts';
 
 /** Stage 4: checks across files, unique slugs, and the archive's one order. */
-
-export interface FinalEssay extends EssayRecord {
-  slug: EssaySlug;
-}
 
 /** Newest first by (possibly inferred) date, then by order number, then thread id. */
 export function compareNewestFirst(

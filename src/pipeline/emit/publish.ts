@@ -1,8 +1,13 @@
-import { absoluteUrl, isPublished, type PublishedSite, type SiteConfig } from '../domain/site.ts';
-import { paths } from '../paths.ts';
-import type { Emitter, OutputFile } from './emit.ts';
+import {
+  absoluteUrl,
+  isPublished,
+  type PublishedSite,
+  type SiteConfig,
+} from '../../domain/site.ts';
+import { paths } from '../../paths.ts';
+import type { Emitter, OutputFile } from './emitter.ts';
 import { escapeXml as xml } from './escapeXml.ts';
-import type { FinalEssay } from './finalize.ts';
+import type { FinalEssay } from '../derive/records.ts';
 import { sitePages } from './sitePages.ts';
 
 /**

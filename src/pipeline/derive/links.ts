@@ -1,16 +1,17 @@
-import { contentPaths } from '../contentPaths.ts';
+import { contentPaths } from '../../contentPaths.ts';
 import { createHash } from 'node:crypto';
 import path from 'node:path/posix';
-import type { EssaySlug } from '../domain/essay.ts';
-import { essaySlugFromTitle } from '../domain/slugs.ts';
-import type { FinalEssay } from './finalize.ts';
+import type { EssaySlug } from '../../domain/essay.ts';
+import { essaySlugFromTitle } from '../../domain/slugs.ts';
+import type { FinalEssay, MediaFile, MediaSource } from './records.ts';
+import { WIKI } from './wikiLinks.ts';
 import { headingsOfMarkdown } from './markdown.ts';
-import { warning, type Problem } from './problems.ts';
-import { closesFence, fenceOpenedBy } from './fences.ts';
-import { titleFromFileName, withoutDate } from './fileNames.ts';
-import { ESSAY_FILE_LINK } from './templates.ts';
-import { IMAGE_EXTENSIONS } from './load.ts';
-import { checkImage } from './mediaCheck.ts';
+import { warning, type Problem } from '../problems.ts';
+import { closesFence, fenceOpenedBy } from '../read/fences.ts';
+import { titleFromFileName, withoutDate } from '../read/fileNames.ts';
+import { ESSAY_FILE_LINK } from '../read/templates.ts';
+import { IMAGE_EXTENSIONS } from '../read/load.ts';
+import { checkImage } from '../read/mediaCheck.ts';
 
 /**
  * Stage 4b: links between essays, as generators and vaults write them, made into the app's
@@ -27,26 +28,6 @@ import { checkImage } from './mediaCheck.ts';
  * Local images an essay uses are copied into the build under hashed names (`media/`).
  */
 
-export interface MediaFile {
-  /** Path in the built site: `media/tide-chart.3f2a9c1b0d.png`. */
-  fileName: string;
-  /** Absolute path of the file to copy. */
-  from: string;
-  /** Its size: saving the archive for offline stores it too (src/domain/packs.ts). */
-  bytes: number;
-  /** What to publish instead of the file's bytes: an SVG as mediaCheck.ts cleaned it. */
-  data?: Uint8Array;
-}
-
-export interface MediaSource {
-  /** The essays folder. */
-  root: string;
-  /** Every image file under it, relative, with `/` separators. */
-  files: readonly string[];
-  /** Reads a file's bytes, to name it by its hash. */
-  read(file: string): Uint8Array;
-}
-
 const MAYBE_LINK = /\[\[|essay-file:|\]\(|\]:/;
 /*
  * No part of these may run over a `[`: a label that could swallow brackets made a line of
@@ -55,7 +36,6 @@ const MAYBE_LINK = /\[\[|essay-file:|\]\(|\]:/;
  * The title of an inline link starts with a space, so the address and the title cannot both
  * claim the same characters.
  */
-const WIKI = /(!?)\[\[([^[\]|#\n]*)(#[^[\]|\n]*)?(?:\|([^[\]\n]*))?\]\]/g;
 const INLINE_TARGET =
   /(!?)\[((?:[^[\]\n]|\](?!\())*)\]\(\s*(<[^<>\n]*>|[^)\s]+)((?:\s[^)\n]*)?)\)/g;
 const DEFINITION = /^( {0,3}\[[^\]\n]+\]:[ \t]*)(<[^>\n]*>|\S+)/gm;
@@ -291,16 +271,6 @@ export function resolveLinks(
     return markdown === essay.markdown ? essay : { ...essay, markdown };
   });
   return { essays: resolved, problems, media: [...copied.values()] };
-}
-
-/** Wiki links as the words a reader sees (`[[note|label]]` → label), for descriptions. */
-export function wikiLinksAsText(markdown: string): string {
-  if (!markdown.includes('[[')) return markdown;
-  return markdown.replace(
-    WIKI,
-    (_w, bang: string, name: string, heading?: string, label?: string) =>
-      bang ? '' : (label ?? (name || heading?.slice(1) || '')).trim(),
-  );
 }
 
 /** `/blog/2008/02/04/` → `blog/2008/02/04`; `/x/index.html` → `x`. */

@@ -45,7 +45,7 @@ const textList = (what: string) =>
 
 /**
  * Keys are the seed format's names; `derive.ts` first maps each generator's key (pubDate,
- * lastmod, uuid…) to them, by src/pipeline/archiveOptions.ts.
+ * lastmod, uuid…) to them, by src/pipeline/read/archiveOptions.ts.
  */
 export const FrontMatterSchema = z.object({
   title: text('the title').pipe(z.string().trim().min(1, 'the title is empty')),

@@ -2,7 +2,7 @@ import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_FIELDS } from './archiveOptions.ts';
 import { dateFromFileName } from './fileNames.ts';
-import { error, warning, type Problem } from './problems.ts';
+import { error, warning, type Problem } from '../problems.ts';
 
 /** Stage 1: find essay files and decode them. */
 
@@ -238,7 +238,7 @@ export type ReadBytes = (file: string) => Promise<Uint8Array>;
 
 /**
  * Decoded files that `vite dev` keeps between runs, by absolute path; it forgets a file when
- * the watcher reports a change to it (src/pipeline/devPipeline.ts).
+ * the watcher reports a change to it (src/pipeline/vite/devPipeline.ts).
  */
 export type DecodedFiles = Map<string, SourceFile | Problem>;
 

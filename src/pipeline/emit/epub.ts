@@ -1,4 +1,4 @@
-import { contentPaths } from '../contentPaths.ts';
+import { contentPaths } from '../../contentPaths.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -6,17 +6,17 @@ import type { Element, ElementContent, Root as HastRoot, RootContent } from 'has
 import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
-import { TOC_DEPTHS } from '../domain/headings.ts';
-import { absoluteUrl, type SiteConfig } from '../domain/site.ts';
-import { normalizeTerm } from '../domain/slugs.ts';
-import { rehypeAlignClasses } from '../lib/rehypeAlignClasses.ts';
-import { rehypeCode } from '../lib/rehypeCode.ts';
-import { paths } from '../paths.ts';
-import type { FinalEssay } from './finalize.ts';
-import type { MediaFile } from './links.ts';
+import { TOC_DEPTHS } from '../../domain/headings.ts';
+import { absoluteUrl, type SiteConfig } from '../../domain/site.ts';
+import { normalizeTerm } from '../../domain/slugs.ts';
+import { rehypeAlignClasses } from '../../lib/rehypeAlignClasses.ts';
+import { rehypeCode } from '../../lib/rehypeCode.ts';
+import { paths } from '../../paths.ts';
+import type { FinalEssay } from '../derive/records.ts';
+import type { MediaFile } from '../derive/records.ts';
 import { NOT_XML, escapeXml as xml } from './escapeXml.ts';
-import { highlightBlocks } from './highlight.ts';
-import { headingsOf, parseMarkdown } from './markdown.ts';
+import { highlightBlocks } from '../derive/highlight.ts';
+import { headingsOf, parseMarkdown } from '../derive/markdown.ts';
 import { zip } from './zip.ts';
 
 /**

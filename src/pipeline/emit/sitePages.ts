@@ -1,6 +1,6 @@
-import type { EssaySummary } from '../domain/essay.ts';
-import { normalizeTerm } from '../domain/slugs.ts';
-import { paths } from '../paths.ts';
+import type { EssaySummary } from '../../domain/essay.ts';
+import { normalizeTerm } from '../../domain/slugs.ts';
+import { paths } from '../../paths.ts';
 
 /**
  * Every page the archive has, in one list: home, the tag and theme indexes, each essay, each

@@ -1,7 +1,7 @@
-import { indexFileName, type Emitter, type OutputFile } from './emit.ts';
-import type { FinalEssay } from './finalize.ts';
-import { createMemo, endRun, type PipelineMemo } from './memo.ts';
-import { buildSearchIndex, SEARCH_INDEX_PREFIX, shardedSearchFiles } from './searchEmitter.ts';
+import { indexFileName, type Emitter, type OutputFile } from './emitter.ts';
+import type { FinalEssay } from '../derive/records.ts';
+import { createMemo, endRun, type PipelineMemo } from '../memo.ts';
+import { buildSearchIndex, SEARCH_INDEX_PREFIX, shardedSearchFiles } from './search.ts';
 
 /**
  * The search index under `vite dev`, built when the browser first asks for one of its files

@@ -1,13 +1,13 @@
 import path from 'node:path';
-import { loadEssays, type DecodedFiles } from './load.ts';
-import { createMemo, endRun } from './memo.ts';
+import { loadEssays, type DecodedFiles } from '../read/load.ts';
+import { createMemo, endRun } from '../memo.ts';
 import {
   loadOptionsOf,
   mediaIn,
   processSources,
   type PipelineOptions,
   type PipelineResult,
-} from './run.ts';
+} from '../run.ts';
 
 /**
  * The pipeline under `vite dev`: the same stages as a build, but an edit to one file costs

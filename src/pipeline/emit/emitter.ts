@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { EssayBody, EssayIndex, EssaySummary } from '../domain/essay.ts';
-import type { FinalEssay } from './finalize.ts';
-import type { MediaFile } from './links.ts';
-import { bodyParts } from './markdown.ts';
-import { remember, type PipelineMemo } from './memo.ts';
+import type { EssayBody, EssayIndex, EssaySummary } from '../../domain/essay.ts';
+import type { FinalEssay } from '../derive/records.ts';
+import type { MediaFile } from '../derive/records.ts';
+import { bodyParts } from '../derive/markdown.ts';
+import { remember, type PipelineMemo } from '../memo.ts';
 
 /**
  * Stage 5: turn the essays into the files the browser loads. Each emitter is a small named

@@ -1,6 +1,6 @@
 import { parse as parseTomlText, TomlError } from 'smol-toml';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
-import { error, type Problem } from './problems.ts';
+import { error, type Problem } from '../problems.ts';
 import type { SourceFile } from './load.ts';
 
 /** Stage 2: split a file into front matter and body, and parse the front matter. */
@@ -19,7 +19,7 @@ export interface ParsedFile {
   body: string;
   /** 1-based line on which the body starts. */
   bodyLine: number;
-  /** `YYYY-MM-DD` the file last changed, when the loader looked (src/pipeline/load.ts). */
+  /** `YYYY-MM-DD` the file last changed, when the loader looked (src/pipeline/read/load.ts). */
   modified?: string;
 }
 

@@ -4,10 +4,10 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
 import { visit } from 'unist-util-visit';
-import type { CodeToken } from '../domain/essay.ts';
-import { headingIds, TOC_DEPTHS, type Heading } from '../domain/headings.ts';
+import type { CodeToken } from '../../domain/essay.ts';
+import { headingIds, TOC_DEPTHS, type Heading } from '../../domain/headings.ts';
 import { highlightBlocks, mayHaveCode } from './highlight.ts';
-import { flattenDeepNesting } from '../lib/remarkFlattenDeep.ts';
+import { flattenDeepNesting } from '../../lib/remarkFlattenDeep.ts';
 
 /** Markdown parsed once at build time, exactly as the reader's remark parses it. */
 

@@ -1,39 +1,17 @@
-import { parseEssayDate } from '../domain/dates.ts';
-import type { EssayDate } from '../domain/essay.ts';
-import { essaySlugFromTitle, normalizeTerm, termSlug } from '../domain/slugs.ts';
-import { countText, describe, readingMinutes } from '../domain/text.ts';
-import { DEFAULT_ARCHIVE, type ArchiveOptions, type FieldName } from './archiveOptions.ts';
-import { dateFromFileName, titleFromFileName } from './fileNames.ts';
-import type { ParsedFile } from './frontMatter.ts';
-import { wikiLinksAsText } from './links.ts';
-import { capNesting } from './nesting.ts';
-import { expandTemplates } from './templates.ts';
-import { error, warning, type Problem } from './problems.ts';
+import { parseEssayDate } from '../../domain/dates.ts';
+import { essaySlugFromTitle, normalizeTerm, termSlug } from '../../domain/slugs.ts';
+import { countText, describe, readingMinutes } from '../../domain/text.ts';
+import { DEFAULT_ARCHIVE, type ArchiveOptions, type FieldName } from '../read/archiveOptions.ts';
+import { dateFromFileName, titleFromFileName } from '../read/fileNames.ts';
+import type { ParsedFile } from '../read/frontMatter.ts';
+import { wikiLinksAsText } from './wikiLinks.ts';
+import type { EssayRecord } from './records.ts';
+import { capNesting } from '../read/nesting.ts';
+import { expandTemplates } from '../read/templates.ts';
+import { error, warning, type Problem } from '../problems.ts';
 import { FrontMatterSchema } from './schema.ts';
 
 /** Stage 3: validate one file's front matter and derive every field the app needs. */
-
-export interface EssayRecord {
-  file: string;
-  /** Slug from the title alone; `finalize.ts` makes it unique across the archive. */
-  baseSlug: string;
-  threadId: string;
-  order: number;
-  title: string;
-  date: EssayDate;
-  description: string;
-  wordCount: number;
-  readingTime: number;
-  theme: string;
-  tags: string[];
-  markdown: string;
-  /** Other names and old addresses the essay answers to (Hugo and Obsidian `aliases`). */
-  aliases: string[];
-  /** `YYYY-MM-DD` of the last update (`lastmod`, `updated`), when it differs from the date. */
-  updated?: string;
-  /** The essay's language when it differs from the archive's. */
-  lang?: string;
-}
 
 export interface DeriveOptions {
   /** `YYYY-MM-DD`: the latest day a yearless date may be placed on. */
