@@ -4,11 +4,11 @@ import { todayIso } from '../domain/dates.ts';
 import { resolveLinks } from './derive/links.ts';
 import type { MediaFile, MediaSource } from './derive/records.ts';
 import { aliasProblems } from './emit/aliases.ts';
-import { archiveEmitter } from './emit/archive.ts';
 import { DEFAULT_ARCHIVE, type ArchiveOptions } from './read/archiveOptions.ts';
 import { deriveEssay, type DerivedFile } from './derive/fields.ts';
 import type { EssayRecord } from './derive/records.ts';
-import { essayDataEmitter, type Emitter, type OutputFile } from './emit/emitter.ts';
+import { runEmitters, type Built, type Emitter, type OutputFile } from './emit/context.ts';
+import { siteEmitters } from './emit/emitters.ts';
 import { finalizeEssays } from './derive/finalize.ts';
 import type { FinalEssay } from './derive/records.ts';
 import { parseFrontMatter } from './read/frontMatter.ts';
@@ -21,14 +21,6 @@ import {
   type SourceFile,
 } from './read/load.ts';
 import type { Problem } from './problems.ts';
-import { searchIndexEmitter } from './emit/search.ts';
-
-/** The emit stage, in order: later emitters may read what earlier ones made. */
-export const defaultEmitters: readonly Emitter[] = [
-  essayDataEmitter,
-  searchIndexEmitter,
-  archiveEmitter,
-];
 
 /**
  * The content pipeline as one ordered list of stages:
@@ -39,6 +31,7 @@ export const defaultEmitters: readonly Emitter[] = [
 export interface PipelineOptions {
   /** `YYYY-MM-DD`; defaults to today (UTC). See docs/decisions/0003-yearless-dates.md. */
   anchorDate?: string;
+  /** The site's emitters (emit/emitters.ts) for an unnamed site when absent. */
   emitters?: readonly Emitter[];
   /** How files are read (tests simulate unreadable and vanishing files). */
   readBytes?: ReadBytes;
@@ -60,6 +53,8 @@ export interface PipelineResult {
   essays: FinalEssay[];
   problems: Problem[];
   outputs: OutputFile[];
+  /** What the emitters built, typed (emit/context.ts); empty when not ok. */
+  built: Partial<Built>;
   /** False when any error was found; outputs are then empty, never a partial archive. */
   ok: boolean;
   /** Files that were read, so a caller can check nothing vanished. */
@@ -111,15 +106,18 @@ export function processSources(
   const linked = resolveLinks(finalized.essays, options.media ?? null);
   problems.push(...linked.problems, ...aliasProblems(linked.essays));
   const ok = !problems.some((p) => p.severity === 'error');
-  const emitters = options.emitters ?? defaultEmitters;
-  const outputs: OutputFile[] = [];
-  if (ok)
-    for (const emitter of emitters)
-      outputs.push(...emitter.emit(linked.essays, outputs, options.memo, linked.media));
+  const emitted = ok
+    ? runEmitters(options.emitters ?? siteEmitters(), {
+        essays: linked.essays,
+        media: linked.media,
+        memo: options.memo,
+      })
+    : { files: [], built: {} };
   return {
     essays: linked.essays,
     problems,
-    outputs,
+    outputs: emitted.files,
+    built: emitted.built,
     ok,
     fileCount: sources.length,
     leftOut,

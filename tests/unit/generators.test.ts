@@ -5,6 +5,7 @@ import type { ArchiveManifest } from '../../src/domain/archive';
 import type { PackTable } from '../../src/domain/packs';
 import { siteConfig } from '../../src/domain/site';
 import { aliasEmitter, aliasFileName } from '../../src/pipeline/emit/aliases';
+import { runEmitters } from '../../src/pipeline/emit/context';
 import { countText, readingMinutes } from '../../src/domain/text';
 import { archiveOptionsFor } from '../../src/pipeline/read/config';
 import { bodyFile } from '../../src/pipeline/emit/emitter';
@@ -132,7 +133,10 @@ describe('Hugo', async () => {
   });
 
   it('writes a page at each old address (aliases) that sends the reader on', () => {
-    const pages = aliasEmitter(siteConfig({ BASE_PATH: '/library/' })).emit(result.essays, []);
+    const pages = runEmitters([aliasEmitter(siteConfig({ BASE_PATH: '/library/' }))], {
+      essays: result.essays,
+      media: [],
+    }).files;
     expect(pages.map((p) => p.fileName)).toEqual(['old/first-light/index.html']);
     expect(pages[0]!.source).toContain(
       '<meta http-equiv="refresh" content="0; url=/library/essays/first-light">',

@@ -74,7 +74,8 @@ describe('the real format, quirks and all', () => {
       expect.stringMatching(/^data\/search\.[0-9a-f]{10}\.json$/),
     ]);
     // Then the archive in pieces (tests/unit/archive.test.ts) and its offline packs
-    // (tests/unit/packs.test.ts).
+    // (tests/unit/packs.test.ts), then robots.txt (no feed or sitemap without SITE_URL) and
+    // no old-address pages (none asked for): the build's own emitter list.
     expect(names.slice(5).map((n) => n.replace(/[.\d][^/]*$/, ''))).toEqual([
       'data/summaries/',
       'data/pages/notes-on-keeping-a-reading-group-alive',
@@ -92,8 +93,12 @@ describe('the real format, quirks and all', () => {
       'data/packs/s',
       'data/packs',
       'data/manifest',
+      'robots',
     ]);
+    expect(result.built.index!.fileName).toBe(names[0]);
+    expect(result.built.manifest!.fileName).toBe(names.at(-2));
     const index = JSON.parse(result.outputs[0]!.source);
+    expect(result.built.index!.value).toEqual(index);
     expect(index.essays[0].bodyPath).toBe(names[1]);
     expect(result.outputs[0]!.source).not.toContain(
       'third month, and not for the reason people think:',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { absoluteUrl, isPublished, siteConfig, type PublishedSite } from '../../src/domain/site';
 import { atomFeed, publishEmitter, robots, sitemap } from '../../src/pipeline/emit/publish';
+import { runEmitters } from '../../src/pipeline/emit/context';
 
 function published(env: Record<string, string>): PublishedSite {
   const site = siteConfig(env);
@@ -42,7 +43,7 @@ describe('site config', () => {
 
 describe('a build without SITE_URL', () => {
   it('writes no feed or sitemap and points robots.txt at none: no made-up host anywhere', () => {
-    const files = publishEmitter(siteConfig({})).emit([], []);
+    const { files } = runEmitters([publishEmitter(siteConfig({}))], { essays: [], media: [] });
     expect(files).toEqual([{ fileName: 'robots.txt', source: 'User-agent: *\nAllow: /\n' }]);
   });
 });

@@ -1,6 +1,6 @@
 import type { SiteConfig } from '../../domain/site.ts';
 import { paths } from '../../paths.ts';
-import type { Emitter, OutputFile } from './emitter.ts';
+import type { Emitter, OutputFile } from './context.ts';
 import type { FinalEssay } from '../derive/records.ts';
 import { warning, type Problem } from '../problems.ts';
 import { escapeXml as html } from './escapeXml.ts';
@@ -84,7 +84,7 @@ export function aliasProblems(essays: readonly FinalEssay[]): Problem[] {
 export function aliasEmitter(site: SiteConfig): Emitter {
   return {
     name: 'aliases',
-    emit(essays) {
+    emit({ essays }) {
       const out: OutputFile[] = [];
       const written = new Set<string>();
       for (const essay of essays)
@@ -111,7 +111,7 @@ export function aliasEmitter(site: SiteConfig): Emitter {
 `,
           });
         }
-      return out;
+      return { files: out };
     },
   };
 }

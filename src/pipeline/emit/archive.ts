@@ -14,7 +14,6 @@ import {
 } from '../../domain/archive.ts';
 import { encodeFacets } from '../../domain/facets.ts';
 import { archiveTerms } from '../../domain/archiveTerms.ts';
-import type { EssayIndex } from '../../domain/essay.ts';
 import { relatedForAll, type Related, type RelatedInput } from '../../domain/related.ts';
 import { DEFAULT_AUTO_SAVE_BYTES } from '../../domain/packs.ts';
 import {
@@ -24,23 +23,16 @@ import {
   type TermListTable,
 } from '../../domain/termLists.ts';
 import { normalizeTerm } from '../../domain/slugs.ts';
-import {
-  contentHash,
-  DATA_DIR,
-  indexFileName,
-  lazyJson,
-  searchFileName,
-  type Emitter,
-  type OutputFile,
-} from './emitter.ts';
+import { needs, type Emitter, type OutputFile } from './context.ts';
+import { contentHash, DATA_DIR, lazyJson } from './emitter.ts';
 import { packFiles, type EssayFiles } from './packs.ts';
 
 /**
  * The archive in pieces (docs/decisions/0011-archive-at-scale.md): a small manifest, the
  * summaries in chunks of 20 (newest first) and their table, slug buckets that find an essay's
  * page file, one page file per essay with its neighbours and related essays precomputed, the
- * terms with their counts, and the facets (what filtering and sorting need of every essay). Runs after the essay-data and search emitters: the manifest names their
- * files too.
+ * terms with their counts, and the facets (what filtering and sorting need of every essay).
+ * Runs after the essay-data and search emitters: the manifest names their files too.
  */
 
 function json(fileName: (hash: string) => string, value: unknown): OutputFile & { hash: string } {
@@ -71,11 +63,11 @@ export const createArchiveEmitter = (options: ArchiveOptions = {}): Emitter => {
   };
   return {
     name: 'archive',
-    emit(_essays, previous, memo, media = []) {
-      const indexName = indexFileName(previous);
-      const index = JSON.parse(
-        previous.find((o) => o.fileName === indexName)!.source,
-      ) as EssayIndex;
+    emit(context) {
+      const { memo, media } = context;
+      const built = needs(context, 'index', 'archive');
+      const search = needs(context, 'search', 'archive');
+      const index = built.value;
       const essays = index.essays;
       const out: OutputFile[] = [];
       /** Writes one hashed JSON file per value (buckets, lists); their hashes, in order. */
@@ -106,7 +98,6 @@ export const createArchiveEmitter = (options: ArchiveOptions = {}): Emitter => {
       const bucketCount = Math.max(1, Math.ceil(essays.length / SLUGS_PER_BUCKET));
       const buckets: SlugBucket[] = Array.from({ length: bucketCount }, () => ({}));
       const threads: ThreadBucket[] = Array.from({ length: bucketCount }, () => ({}));
-      const byName = new Map(previous.map((o) => [o.fileName, o]));
       const essayFiles: EssayFiles[] = [];
       essays.forEach((essay, id) => {
         const link = (j: number | undefined) =>
@@ -120,7 +111,7 @@ export const createArchiveEmitter = (options: ArchiveOptions = {}): Emitter => {
         };
         const file = lazyJson((h) => `${DATA_DIR}/pages/${essay.slug}.${h}.json`, page);
         out.push(file);
-        essayFiles.push({ slug: essay.slug, page: file, body: byName.get(essay.bodyPath)! });
+        essayFiles.push({ slug: essay.slug, page: file, body: built.bodies.get(essay.bodyPath)! });
         buckets[slugBucket(essay.slug, bucketCount)]![essay.slug] = [file.fileName, id];
         threads[slugBucket(essay.threadId, bucketCount)]![essay.threadId] = essay.slug;
       });
@@ -153,7 +144,7 @@ export const createArchiveEmitter = (options: ArchiveOptions = {}): Emitter => {
       if (options.packs !== false) {
         const packed = packFiles(
           essayFiles,
-          [...previous, ...out],
+          [...context.files, ...out],
           media,
           options.autoSaveBytes ?? DEFAULT_AUTO_SAVE_BYTES,
         );
@@ -172,19 +163,17 @@ export const createArchiveEmitter = (options: ArchiveOptions = {}): Emitter => {
         threadBuckets,
         terms: terms.fileName,
         facets: facets.fileName,
-        index: indexName,
-        search: searchFileName(previous),
+        index: built.fileName,
+        search: search.fileName,
         packs: packTable,
         termLists: termLists.fileName,
       };
-      out.push(json((h) => `${DATA_DIR}/manifest.${h}.json`, manifest));
+      const manifestFile = json((h) => `${DATA_DIR}/manifest.${h}.json`, manifest);
+      out.push(manifestFile);
       // The files as made: reading `source` of a page file or pack makes its text (lazyJson).
-      return out;
+      return { files: out, built: { manifest: { fileName: manifestFile.fileName } } };
     },
   };
 };
 
 export const archiveEmitter = createArchiveEmitter();
-
-export const manifestFileName = (outputs: readonly OutputFile[]) =>
-  outputs.find((o) => /^data\/manifest\.[0-9a-f]+\.json$/.test(o.fileName))!.fileName;

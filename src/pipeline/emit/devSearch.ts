@@ -1,5 +1,4 @@
-import { indexFileName, type Emitter, type OutputFile } from './emitter.ts';
-import type { FinalEssay } from '../derive/records.ts';
+import { needs, type Emitter, type OutputFile } from './context.ts';
 import { createMemo, endRun, type PipelineMemo } from '../memo.ts';
 import { buildSearchIndex, SEARCH_INDEX_PREFIX, shardedSearchFiles } from './search.ts';
 
@@ -22,10 +21,10 @@ export function devSearchEmitter(): DevSearch {
   const memo: PipelineMemo = createMemo();
   return {
     name: 'search-index (dev, built on request)',
-    emit(essays: readonly FinalEssay[], previous: readonly OutputFile[]) {
+    emit(context) {
       run++;
-      const index = previous.find((o) => o.fileName === indexFileName(previous));
-      const build = (JSON.parse(index!.source) as { build: string }).build;
+      const { essays } = context;
+      const { build } = needs(context, 'index', 'search-index (dev)').value;
       let built: Map<string, OutputFile> | null = null;
       const files = () => {
         if (!built) {
@@ -39,14 +38,13 @@ export function devSearchEmitter(): DevSearch {
       const name = `${SEARCH_INDEX_PREFIX}${run.toString(16).padStart(10, '0')}.json`;
       const manifest = () =>
         [...files().values()].find((o) => o.fileName.startsWith(SEARCH_INDEX_PREFIX))!;
-      return [
-        {
-          fileName: name,
-          get source() {
-            return manifest().source;
-          },
+      const lazyManifest: OutputFile = {
+        fileName: name,
+        get source() {
+          return manifest().source;
         },
-      ];
+      };
+      return { files: [lazyManifest], built: { search: { fileName: name } } };
     },
     file(fileName) {
       if (!/^data\/(?:words|postings)\//.test(fileName)) return undefined;

@@ -1,36 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { EssayBody, EssayIndex, EssaySummary } from '../../domain/essay.ts';
 import type { FinalEssay } from '../derive/records.ts';
-import type { MediaFile } from '../derive/records.ts';
 import { bodyParts } from '../derive/markdown.ts';
-import { remember, type PipelineMemo } from '../memo.ts';
+import { remember } from '../memo.ts';
+import type { Emitter, OutputFile } from './context.ts';
 
 /**
- * Stage 5: turn the essays into the files the browser loads. Each emitter is a small named
- * stage; the search index will be one more. Every file name carries a content hash, so a host
- * or service worker may cache it forever and a deploy re-downloads only what changed.
+ * The emit stage's shared helpers and its first emitter. Every file name carries a content
+ * hash, so a host or service worker may cache it forever and a deploy re-downloads only what
+ * changed.
  */
-
-export interface OutputFile {
-  /** Relative to the site root, without a leading slash. */
-  fileName: string;
-  source: string;
-}
-
-export interface Emitter {
-  name: string;
-  /**
-   * `previous`: what the emitters before this one produced, in order. `memo`: under
-   * `vite dev`, where per-essay work is remembered between runs (src/pipeline/memo.ts).
-   * `media`: the images the essays embed, copied into the build beside these files.
-   */
-  emit(
-    essays: readonly FinalEssay[],
-    previous: readonly OutputFile[],
-    memo?: PipelineMemo,
-    media?: readonly MediaFile[],
-  ): OutputFile[];
-}
 
 export const DATA_DIR = 'data';
 
@@ -92,7 +71,7 @@ export function toSummary(essay: FinalEssay, bodyPath: string): EssaySummary {
 /** Bodies and the summary index together: the index names each body by its hashed path. */
 export const essayDataEmitter: Emitter = {
   name: 'essay-data',
-  emit(essays, _previous, memo) {
+  emit({ essays, memo }) {
     // Keyed by all a body file holds besides the markdown: an edit to `lastmod` or `lang`
     // alone changes the file.
     const bodies = essays.map((e) =>
@@ -107,17 +86,12 @@ export const essayDataEmitter: Emitter = {
       essays: summaries,
     };
     const source = JSON.stringify(index);
-    return [{ fileName: `${DATA_DIR}/index.${contentHash(source)}.json`, source }, ...bodies];
+    const fileName = `${DATA_DIR}/index.${contentHash(source)}.json`;
+    return {
+      files: [{ fileName, source }, ...bodies],
+      built: {
+        index: { fileName, value: index, bodies: new Map(bodies.map((b) => [b.fileName, b])) },
+      },
+    };
   },
 };
-
-export function outputNamed(outputs: readonly OutputFile[], pattern: RegExp): string {
-  const found = outputs.find((o) => pattern.test(o.fileName));
-  if (!found) throw new Error(`no emitted file matches ${pattern}`);
-  return found.fileName;
-}
-
-export const indexFileName = (outputs: readonly OutputFile[]) =>
-  outputNamed(outputs, /^data\/index\.[0-9a-f]+\.json$/);
-export const searchFileName = (outputs: readonly OutputFile[]) =>
-  outputNamed(outputs, /^data\/search\.[0-9a-f]+\.json$/);

@@ -6,7 +6,8 @@ import {
   SHARED_PACK_BYTES,
   type PackTable,
 } from '../../domain/packs.ts';
-import { contentHash, DATA_DIR, lazyFile, type OutputFile } from './emitter.ts';
+import type { OutputFile } from './context.ts';
+import { contentHash, DATA_DIR, lazyFile } from './emitter.ts';
 import type { MediaFile } from '../derive/records.ts';
 
 /**

@@ -5,7 +5,7 @@ import {
   type SiteConfig,
 } from '../../domain/site.ts';
 import { paths } from '../../paths.ts';
-import type { Emitter, OutputFile } from './emitter.ts';
+import type { Emitter, OutputFile } from './context.ts';
 import { escapeXml as xml } from './escapeXml.ts';
 import type { FinalEssay } from '../derive/records.ts';
 import { sitePages } from './sitePages.ts';
@@ -73,14 +73,16 @@ export function robots(site: SiteConfig): string {
 export function publishEmitter(site: SiteConfig): Emitter {
   return {
     name: 'publish',
-    emit(essays): OutputFile[] {
-      const files = [{ fileName: 'robots.txt', source: robots(site) }];
-      if (!isPublished(site)) return files; // the build says so once (NO_SITE_URL_NOTE)
-      return [
-        { fileName: 'feed.xml', source: atomFeed(site, essays) },
-        { fileName: 'sitemap.xml', source: sitemap(site, essays) },
-        ...files,
-      ];
+    emit({ essays }) {
+      const files: OutputFile[] = [{ fileName: 'robots.txt', source: robots(site) }];
+      if (!isPublished(site)) return { files }; // the build says so once (NO_SITE_URL_NOTE)
+      return {
+        files: [
+          { fileName: 'feed.xml', source: atomFeed(site, essays) },
+          { fileName: 'sitemap.xml', source: sitemap(site, essays) },
+          ...files,
+        ],
+      };
     },
   };
 }

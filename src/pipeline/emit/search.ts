@@ -3,7 +3,8 @@ import { encodeNumbers, weightLevel } from '../../domain/searchIndex.ts';
 import { manifestOf, splitIndex } from '../../domain/searchShards.ts';
 import { plainText } from '../../domain/text.ts';
 import { indexTerms } from '../../domain/tokens.ts';
-import { contentHash, DATA_DIR, type Emitter, type OutputFile } from './emitter.ts';
+import { needs, type Emitter, type OutputFile } from './context.ts';
+import { contentHash, DATA_DIR } from './emitter.ts';
 import type { FinalEssay } from '../derive/records.ts';
 import { remember, type PipelineMemo } from '../memo.ts';
 
@@ -178,11 +179,10 @@ export function shardedSearchFiles(index: SearchIndex): OutputFile[] {
 /** Runs after the essay-data emitter: it needs the index's build hash. */
 export const searchIndexEmitter: Emitter = {
   name: 'search-index',
-  emit(essays, previous: readonly OutputFile[] = [], memo) {
-    const index = previous.find((o) => o.fileName.startsWith(`${DATA_DIR}/index.`));
-    const build = index
-      ? (JSON.parse(index.source) as { build: string }).build
-      : contentHash(essays.map((e) => e.slug).join());
-    return shardedSearchFiles(buildSearchIndex(essays, build, memo));
+  emit(context) {
+    const { build } = needs(context, 'index', 'search-index').value;
+    const files = shardedSearchFiles(buildSearchIndex(context.essays, build, context.memo));
+    // The manifest is made last (shardedSearchFiles).
+    return { files, built: { search: { fileName: files.at(-1)!.fileName } } };
   },
 };

@@ -6,7 +6,6 @@ import { Worker } from 'node:worker_threads';
 import react from '@vitejs/plugin-react';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
 import type { EssayIndex } from '../../domain/essay.ts';
-import { indexFileName } from '../emit/emitter.ts';
 import { sitePages } from '../emit/sitePages.ts';
 import { ESSAY_PLUGIN_NAME, VIRTUAL_ID, type EssayPluginApi } from './essayPlugin.ts';
 
@@ -168,8 +167,8 @@ export function prerenderPlugin(): Plugin {
         this.emitFile({ type: 'asset', fileName: 'shell.html', source: page.source });
     },
     async closeBundle() {
-      const result = essays?.result();
-      if (!result?.ok) return;
+      const written = essays?.written();
+      if (!written) return;
       const started = performance.now();
       const outDir = path.resolve(config.root, config.build.outDir);
       // A fresh folder per build: Node caches modules by URL, and the lazy chunks must import
@@ -209,9 +208,7 @@ export function prerenderPlugin(): Plugin {
       const entryUrl = pathToFileURL(path.join(serverDir, 'entry-server.js')).href;
 
       // The loaders read the data files the browser build wrote, as each page needs them.
-      const index = JSON.parse(
-        result.outputs.find((o) => o.fileName === indexFileName(result.outputs))!.source,
-      ) as EssayIndex;
+      const index = written.index;
       const template = readFileSync(path.join(outDir, 'shell.html'), 'utf8');
       const base = config.base.replace(/\/$/, '');
       const pages = pagesFor(index);
