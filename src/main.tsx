@@ -2,10 +2,11 @@ import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { createRouter } from './router';
+import { PRERENDERED_ATTR, RENDER_MODE_ATTR, ROOT_ID } from './firstPaint';
 import './styles.css';
 
-const container = document.getElementById('root');
-if (!container) throw new Error('index.html has no #root element');
+const container = document.getElementById(ROOT_ID);
+if (!container) throw new Error(`index.html has no #${ROOT_ID} element`);
 
 const router = createRouter();
 const app = (
@@ -19,8 +20,8 @@ const app = (
  * HTML served for another address (a query the build did not know, the offline shell) is
  * rendered afresh instead, so hydration never meets markup built for another state.
  */
-const builtFor = container.dataset.prerendered;
-if (builtFor !== undefined && builtFor === location.pathname + location.search) {
+const builtFor = container.getAttribute(PRERENDERED_ATTR);
+if (builtFor !== null && builtFor === location.pathname + location.search) {
   // Hydrate once the loaders (index, essay body) and the lazy route have run, so the first
   // client render is the page the server rendered, not a loading state.
   const whenReady = new Promise<void>((resolve) => {
@@ -31,7 +32,7 @@ if (builtFor !== undefined && builtFor === location.pathname + location.search) 
       resolve();
     });
   });
-  document.documentElement.dataset.renderMode = 'hydrate';
+  document.documentElement.setAttribute(RENDER_MODE_ATTR, 'hydrate');
   // As a transition, hydration yields to the browser every few milliseconds instead of
   // blocking it for the whole page: the page is already painted and readable meanwhile.
   void whenReady.then(() => startTransition(() => void hydrateRoot(container, app)));
@@ -39,11 +40,11 @@ if (builtFor !== undefined && builtFor === location.pathname + location.search) 
   // Not this page's HTML: drop what was rendered for another URL, body and head alike
   // (React adds this page's own title and meta tags).
   container.replaceChildren();
-  if (builtFor !== undefined)
+  if (builtFor !== null)
     for (const el of document.head.querySelectorAll(
       'title, meta[name="description"], meta[name="robots"], meta[property], link[rel="canonical"]',
     ))
       el.remove();
-  document.documentElement.dataset.renderMode = 'client';
+  document.documentElement.setAttribute(RENDER_MODE_ATTR, 'client');
   createRoot(container).render(app);
 }

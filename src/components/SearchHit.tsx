@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
 import type { EssaySummary } from '../domain/essay';
-import { markWords, type Segment } from '../search/snippet';
+import { markWords, type Segment } from '../domain/snippet';
 import { href, paths } from '../paths';
 import { EssayMeta } from './EssayMeta';
 import { EssayTerms } from './EssayTerms';

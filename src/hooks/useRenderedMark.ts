@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { RENDERED_ATTR, RENDER_MODE_ATTR } from '../firstPaint';
 
 /**
  * Marks <html> once the page is committed (hydrated or rendered, handlers attached): from
@@ -8,6 +9,7 @@ import { useEffect } from 'react';
 export function useRenderedMark(): void {
   useEffect(() => {
     const root = document.documentElement;
-    root.dataset.render = root.dataset.renderMode === 'hydrate' ? 'hydrated' : 'client';
+    const mode = root.getAttribute(RENDER_MODE_ATTR) === 'hydrate' ? 'hydrated' : 'client';
+    root.setAttribute(RENDERED_ATTR, mode);
   }, []);
 }

@@ -2,7 +2,7 @@ import { startTransition, useEffect, useState } from 'react';
 import { dataUrl } from '../paths';
 import type { EssaySummary } from '../domain/essay';
 import { snippetsFor } from '../search/client';
-import type { Segment } from '../search/snippet';
+import type { Segment } from '../domain/snippet';
 
 /**
  * Snippets of the shown results' bodies around the matched words, cut in the search worker

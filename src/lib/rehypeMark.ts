@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
-import { markWords } from '../search/snippet';
+import { markWords } from '../domain/snippet';
 
 /**
  * Wraps every word of the essay that a search matched in <mark>, so a reader arriving from

@@ -21,6 +21,7 @@ import {
   type SourceFile,
 } from './read/load.ts';
 import type { Problem } from './problems.ts';
+import { trace } from './trace.ts';
 
 /**
  * The content pipeline as one ordered list of stages:
@@ -101,10 +102,12 @@ export function processSources(
     if (derived.leftOut) leftOut.push({ file: source.file, reason: derived.leftOut });
     if (derived.essay) records.push(derived.essay);
   }
+  trace(`derived ${records.length} essays`);
   const finalized = finalizeEssays(records);
   problems.push(...finalized.problems);
   const linked = resolveLinks(finalized.essays, options.media ?? null);
   problems.push(...linked.problems, ...aliasProblems(linked.essays));
+  trace('finalized and linked');
   const ok = !problems.some((p) => p.severity === 'error');
   const emitted = ok
     ? runEmitters(options.emitters ?? siteEmitters(), {
@@ -135,6 +138,7 @@ export async function runPipeline(
     undefined,
     loadOptionsOf(options.archive),
   );
+  trace(`read ${sources.length} files`);
   return processSources(sources, problems, { media: mediaIn(dir, images), ...options });
 }
 

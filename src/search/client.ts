@@ -2,7 +2,7 @@ import { searchPath } from 'virtual:essay-data';
 import { dataUrl } from '../paths';
 import type { SearchResult } from './engine';
 import type { FromWorker, SnippetItem, ToWorker } from './protocol';
-import type { Segment } from './snippet';
+import type { Segment } from '../domain/snippet';
 
 /**
  * The page's side of search. The worker (and the index download) start on first use, not on

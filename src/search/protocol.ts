@@ -1,5 +1,5 @@
 import type { SearchResult } from './engine';
-import type { Segment } from './snippet';
+import type { Segment } from '../domain/snippet';
 
 /** One result's body, named by the page: `key` comes back with its snippet. */
 export interface SnippetItem {

@@ -5,7 +5,7 @@ import { plainText } from '../domain/text';
 import { createEngine, type Engine } from './engine';
 import type { FromWorker, SnippetItem, ToWorker } from './protocol';
 import { ShardStore } from './shardStore';
-import { snippet, type Segment } from './snippet';
+import { snippet, type Segment } from '../domain/snippet';
 
 /**
  * The search worker: loads the index's small manifest, then for each query the shards it

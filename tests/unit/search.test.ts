@@ -11,7 +11,7 @@ import { allowedEdits, editDistance } from '../../src/search/editDistance';
 import { createEngine } from '../../src/search/engine';
 import { storeOfFiles } from '../../src/search/shardStore';
 import { parseQuery } from '../../src/search/query';
-import { markWords, snippet } from '../../src/search/snippet';
+import { markWords, snippet } from '../../src/domain/snippet';
 
 describe('tokenizing real-format text', () => {
   it.each([

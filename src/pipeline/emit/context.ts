@@ -1,6 +1,7 @@
 import type { EssayIndex } from '../../domain/essay.ts';
 import type { FinalEssay, MediaFile } from '../derive/records.ts';
 import type { PipelineMemo } from '../memo.ts';
+import { trace } from '../trace.ts';
 
 /**
  * What the emitters share (stage 4, docs/decisions/0017-pipeline-in-stages.md): the finished
@@ -68,6 +69,7 @@ export function runEmitters(
     const made = emitter.emit({ ...start, built, files });
     files.push(...made.files);
     Object.assign(built, made.built);
+    trace(`emitted ${emitter.name}`);
   }
   return { files, built };
 }

@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite';
+import { APP_SCRIPT_META } from '../../firstPaint.ts';
 
 /**
  * Builds only: the app's module script is named in `<meta name="app-script">` instead of a
@@ -8,7 +9,6 @@ import type { Plugin } from 'vite';
  * the first paint waited for bandwidth it did not need (Lighthouse mobile LCP 1.7 s).
  * See docs/decisions/0010.
  */
-export const APP_SCRIPT_META = 'app-script';
 
 export function appScriptPlugin(): Plugin {
   return {

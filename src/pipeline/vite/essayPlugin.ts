@@ -10,6 +10,7 @@ import type { ArchiveOptions } from '../read/archiveOptions.ts';
 import { runPipeline, type PipelineResult } from '../run.ts';
 import { devPipeline } from './devPipeline.ts';
 import { serveEssaysInDev, type DevServing } from './devServer.ts';
+import { trace } from '../trace.ts';
 import { writeSite } from './writeSite.ts';
 
 /**
@@ -212,6 +213,7 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
         if (!outDir || !result?.ok) return;
         const bookList = books();
         writeSite(outDir, result, bookList, options.site, (m) => this.info?.(m));
+        trace('wrote the site');
         written = {
           index: result.built.index!.value,
           manifestPath: result.built.manifest!.fileName,

@@ -2,10 +2,11 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import react from '@vitejs/plugin-react';
+import Tinypool from 'tinypool';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
 import type { EssayIndex } from '../../domain/essay.ts';
+import { PRERENDERED_ATTR, ROOT_ID } from '../../firstPaint.ts';
 import { sitePages } from '../emit/sitePages.ts';
 import { ESSAY_PLUGIN_NAME, VIRTUAL_ID, type EssayPluginApi } from './essayPlugin.ts';
 
@@ -44,10 +45,11 @@ export function pagesFor(index: EssayIndex): { path: string; file: string }[] {
 }
 
 /**
- * Renders pages on worker threads, one per core (at most 4, none for a small site): the
- * work is React's renderToString and the markdown parser, ~3 ms a page, all CPU. Each thread
- * loads the server entry and the data once; pages are handed out in small batches as threads
- * finish them. Each page's HTML comes back to `write` as it is done.
+ * Renders pages on a pool of worker threads (tinypool), one per core (at most 4, none for a
+ * small site): the work is React's renderToString and the markdown parser, ~3 ms a page, all
+ * CPU. Each thread loads the server entry once; pages go out in batches of 16 as threads
+ * finish them, and each batch's HTML comes back to `write` as it is done. The first failure
+ * fails the build, names its page, and stops the rest.
  */
 async function renderInParallel(
   paths: readonly string[],
@@ -57,58 +59,27 @@ async function renderInParallel(
   write: (i: number, html: string) => void,
 ): Promise<void> {
   const BATCH = 16;
-  let next = 0;
-  let stopped = false;
-  const batch = () => {
-    const jobs = [];
-    for (; next < paths.length && jobs.length < BATCH; next++)
-      jobs.push({ id: next, path: paths[next] });
-    return jobs;
-  };
-  const workers = Array.from({ length: threads }, () => {
-    const worker = new Worker(path.resolve(root, 'src/pipeline/vite/prerenderWorker.mjs'), {
-      workerData: setup,
-    });
-    let inFlight = 0;
-    const give = () => {
-      const jobs = stopped ? [] : batch();
-      if (jobs.length > 0) {
-        inFlight++;
-        worker.postMessage(jobs);
-      } else if (inFlight === 0) worker.postMessage(null);
-    };
-    return new Promise<void>((resolve, reject) => {
-      type Message =
-        | { ready: true }
-        | { pages: { id: number; html: string }[] }
-        | { failed: { id: number; error: string } };
-      worker.on('message', (m: Message) => {
-        if ('failed' in m) {
-          stopped = true;
-          inFlight = 0;
-          worker.postMessage(null);
-          return reject(new Error(`${paths[m.failed.id]} did not render: ${m.failed.error}`));
-        }
-        if ('ready' in m) {
-          // Two batches at once: the thread starts the second while this one writes the first.
-          give();
-          give();
-          return;
-        }
-        inFlight--;
-        for (const page of m.pages) write(page.id, page.html);
-        give();
-      });
-      worker.on('error', reject);
-      worker.on('exit', (code) =>
-        code === 0 ? resolve() : reject(new Error(`a prerender thread exited with ${code}`)),
-      );
-    });
+  const pool = new Tinypool({
+    filename: pathToFileURL(path.resolve(root, 'src/pipeline/vite/prerenderWorker.mjs')).href,
+    minThreads: threads,
+    maxThreads: threads,
   });
   try {
-    await Promise.all(workers);
+    const batches: Promise<void>[] = [];
+    for (let from = 0; from < paths.length; from += BATCH) {
+      const jobs = paths.slice(from, from + BATCH).map((p, k) => ({ id: from + k, path: p }));
+      batches.push(
+        pool.run({ setup, jobs }).then((pages: { id: number; html: string }[]) => {
+          for (const page of pages) write(page.id, page.html);
+        }),
+      );
+    }
+    await Promise.all(batches).catch((e: unknown) => {
+      pool.cancelPendingTasks();
+      throw e;
+    });
   } finally {
-    stopped = true; // the first failure fails the build; the other threads stop too
+    await pool.destroy();
   }
 }
 
@@ -142,8 +113,8 @@ export function placeHead(template: string, rendered: string): { head: string; b
 export function pageHtml(template: string, rendered: string, fullPath: string): string {
   const { head, body } = placeHead(template, rendered);
   return head.replace(
-    '<div id="root"></div>',
-    () => `<div id="root" data-prerendered="${escapeAttr(fullPath)}">${body}</div>`,
+    `<div id="${ROOT_ID}"></div>`,
+    () => `<div id="${ROOT_ID}" ${PRERENDERED_ATTR}="${escapeAttr(fullPath)}">${body}</div>`,
   );
 }
 

@@ -1,23 +1,27 @@
-// One prerendering thread (see prerenderPlugin.ts): loads the app built for Node, reads the
-// built site's data files as its pages need them, renders the batches of pages it is sent
-// and posts their HTML back.
-// Plain JavaScript because Node runs it as it stands, outside Vite's bundling of the config.
-import { parentPort, workerData } from 'node:worker_threads';
+// One prerendering thread of the pool (prerender.ts, tinypool): loads the app built for
+// Node once, reads the built site's data files as its pages need them, and renders each batch
+// of pages it is given. Plain JavaScript because Node runs it as it stands, outside Vite's
+// bundling of the config.
+let entry = null;
 
-const entry = await import(workerData.entryUrl);
-entry.readFilesFrom(workerData.outDir);
+async function load({ entryUrl, outDir }) {
+  const loaded = await import(entryUrl);
+  loaded.readFilesFrom(outDir);
+  return loaded;
+}
 
-parentPort.on('message', async (batch) => {
-  if (batch === null) return parentPort.close();
+/** @param {{ setup: { entryUrl: string, outDir: string }, jobs: { id: number, path: string }[] }} task */
+export default async function renderBatch({ setup, jobs }) {
+  entry ??= load(setup);
+  const app = await entry;
   const pages = [];
-  for (const job of batch) {
+  for (const job of jobs) {
     try {
-      pages.push({ id: job.id, html: (await entry.render(job.path)).html });
+      pages.push({ id: job.id, html: (await app.render(job.path)).html });
     } catch (e) {
       const error = e instanceof Error ? (e.stack ?? e.message) : String(e);
-      return parentPort.postMessage({ failed: { id: job.id, error } });
+      throw new Error(`${job.path} did not render: ${error}`);
     }
   }
-  parentPort.postMessage({ pages });
-});
-parentPort.postMessage({ ready: true });
+  return pages;
+}

@@ -5,6 +5,7 @@ import type { OutputFile } from '../emit/context.ts';
 import { bookImages, buildEpub, type ChapterCache, type EpubBook } from '../emit/epub.ts';
 import { buildReport } from '../problems.ts';
 import type { PipelineResult } from '../run.ts';
+import { trace } from '../trace.ts';
 
 /** Writes the pipeline's files under `outDir`, making each file's text as it goes. */
 export function writeOutputs(outDir: string, outputs: readonly OutputFile[]): void {
@@ -33,6 +34,7 @@ export function writeSite(
   info: (message: string) => void,
 ): void {
   writeOutputs(outDir, result.outputs);
+  trace('wrote the data files');
   writeFileSync(
     path.join(outDir, 'build-report.txt'),
     buildReport(result.essays.length, result.leftOut, result.problems),

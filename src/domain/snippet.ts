@@ -1,4 +1,4 @@
-import { foldWord } from '../domain/tokens';
+import { foldWord } from './tokens';
 
 /**
  * A snippet of text around the best match, with every matched word marked. Words match when
