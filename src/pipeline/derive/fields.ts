@@ -11,7 +11,7 @@ import { expandTemplates } from '../read/templates.ts';
 import { error, warning, type Problem } from '../problems.ts';
 import { FrontMatterSchema } from './schema.ts';
 
-/** Stage 3: validate one file's front matter and derive every field the app needs. */
+/** The derive stage, per file: validate its front matter and derive every field the app needs. */
 
 export interface DeriveOptions {
   /** `YYYY-MM-DD`: the latest day a yearless date may be placed on. */
@@ -115,13 +115,93 @@ function canonicalFields(
 
 const FIRST_HEADING = /^\s*#[ \t]+(.+?)[ \t]*#*[ \t]*$/m;
 
-export function deriveEssay(parsed: ParsedFile, options: DeriveOptions): DerivedFile {
-  const { file } = parsed;
-  const archive = options.archive ?? DEFAULT_ARCHIVE;
-  const problems: Problem[] = [];
-  const { data, lines } = canonicalFields(parsed, archive.fields);
-  const lineOf = (key: string) => lines[key] ?? parsed.startLine;
+/** One file's derivation in progress: what each field rule reads and where it reports. */
+interface Derivation {
+  file: string;
+  parsed: ParsedFile;
+  archive: ArchiveOptions;
+  anchorDate: string;
+  /** The file's fields under the schema's names (canonicalFields). */
+  data: Record<string, unknown>;
+  problems: Problem[];
+  /** The line a field came from, or the front matter's first line. */
+  lineOf(key: string): number;
+}
 
+/**
+ * Validates one file's front matter and derives every field the app needs, as an ordered
+ * list of rules: whether the file is an essay at all, the generators' conventions where the
+ * file is silent, the schema, then each field with its default and the warning that says so.
+ * The order is the order of the warnings in the build report.
+ */
+export function deriveEssay(parsed: ParsedFile, options: DeriveOptions): DerivedFile {
+  const archive = options.archive ?? DEFAULT_ARCHIVE;
+  const { data, lines } = canonicalFields(parsed, archive.fields);
+  const d: Derivation = {
+    file: parsed.file,
+    parsed,
+    archive,
+    anchorDate: options.anchorDate,
+    data,
+    problems: [],
+    lineOf: (key) => lines[key] ?? parsed.startLine,
+  };
+  const notAnEssay = leftOutAsNoEssay(d);
+  if (notAnEssay) return notAnEssay;
+  fillFromConventions(d);
+
+  const result = FrontMatterSchema.safeParse(data);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const key = String(issue.path[0] ?? '');
+      d.problems.push(error(d.file, issue.message, d.lineOf(key)));
+    }
+    return { essay: null, problems: d.problems };
+  }
+  const fm = result.data;
+  const dates = datesOf(d, fm);
+  const body = bodyOf(d, fm.title);
+  const terms = termsOf(d, fm);
+  const threadId = threadIdOf(d, fm);
+  const length = lengthOf(d, fm, body.markdown);
+  const description = descriptionOf(d, fm, body);
+
+  if (d.problems.some((p) => p.severity === 'error') || !dates) {
+    return { essay: null, problems: d.problems };
+  }
+  const lang = fm.lang?.trim();
+  return {
+    essay: {
+      file: d.file,
+      // A title in a script with no Latin letters (夜空の観察) gives no slug. A generator's file
+      // is named for its post, so its name may; the seed format's thread number does.
+      baseSlug:
+        essaySlugFromTitle(fm.title) ||
+        (fm.thread_id === undefined ? essaySlugFromTitle(titleFromFileName(d.file)) : ''),
+      threadId,
+      order: orderFromFileName(d.file),
+      title: fm.title,
+      date: { text: fm.date.trim(), iso: dates.iso, yearInferred: dates.yearInferred },
+      description,
+      wordCount: length.wordCount,
+      readingTime: length.readingTime,
+      theme: terms.theme,
+      tags: terms.tags,
+      markdown: body.markdown,
+      aliases: (fm.aliases ?? []).map((a) => a.trim()).filter((a) => a !== ''),
+      ...(dates.updated !== undefined && dates.updated !== dates.iso
+        ? { updated: dates.updated }
+        : {}),
+      ...(lang && lang !== archive.lang ? { lang } : {}),
+    },
+    problems: d.problems,
+  };
+}
+
+type FrontMatter = ReturnType<typeof FrontMatterSchema.parse>;
+
+/** A section page, a draft, or (outside a notes vault) a file with no front matter. */
+function leftOutAsNoEssay({ file, data, parsed, archive, lineOf }: Derivation): DerivedFile | null {
   // Hugo's `_index.md` describes a section's list page; it is not a post.
   if (/(?:^|\/)_index\.[^./]+$/.test(file)) {
     return {
@@ -149,63 +229,77 @@ export function deriveEssay(parsed: ParsedFile, options: DeriveOptions): Derived
       ],
     };
   }
+  return null;
+}
 
-  // Where the file does not say, the generators' own conventions: Jekyll's dated file
-  // names, and for a notes vault the first heading or the file name, and the file's time.
+/**
+ * Where the file does not say, the generators' own conventions: Jekyll's dated file names,
+ * and for a notes vault the first heading or the file name, and the file's time.
+ */
+function fillFromConventions({ file, data, parsed, archive, problems }: Derivation): void {
   if (data.title === undefined && archive.notes) {
     data.title = FIRST_HEADING.exec(parsed.body)?.[1] ?? titleFromFileName(file);
   }
-  if (data.date === undefined) {
-    const named = dateFromFileName(file);
-    if (named) data.date = named;
-    else if (archive.notes && parsed.modified) {
-      data.date = parsed.modified;
-      problems.push(
-        warning(
-          file,
-          `has no date; using the day the file last changed, ${parsed.modified}`,
-          parsed.startLine,
-          'has no date; using the day the file last changed',
-        ),
-      );
-    }
+  if (data.date !== undefined) return;
+  const named = dateFromFileName(file);
+  if (named) data.date = named;
+  else if (archive.notes && parsed.modified) {
+    data.date = parsed.modified;
+    problems.push(
+      warning(
+        file,
+        `has no date; using the day the file last changed, ${parsed.modified}`,
+        parsed.startLine,
+        'has no date; using the day the file last changed',
+      ),
+    );
   }
+}
 
-  const result = FrontMatterSchema.safeParse(data);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const key = String(issue.path[0] ?? '');
-      problems.push(error(file, issue.message, lineOf(key)));
-    }
-    return { essay: null, problems };
-  }
-  const fm = result.data;
-
-  const date = parseEssayDate(fm.date, options.anchorDate);
+/** The date (an error when unreadable) and the update date (a warning, then not shown). */
+function datesOf(
+  { file, anchorDate, problems, lineOf }: Derivation,
+  fm: FrontMatter,
+): { iso: string; yearInferred: boolean; updated?: string } | null {
+  const date = parseEssayDate(fm.date, anchorDate);
   if (!date.ok) problems.push(error(file, date.message, lineOf('date')));
   else if (date.warning) problems.push(warning(file, date.warning, lineOf('date')));
   let updated: string | undefined;
   if (fm.updated !== undefined) {
-    const parsedUpdate = parseEssayDate(fm.updated, options.anchorDate);
+    const parsedUpdate = parseEssayDate(fm.updated, anchorDate);
     if (parsedUpdate.ok) updated = parsedUpdate.iso;
     else
       problems.push(
         warning(file, `${parsedUpdate.message}; the update date is not shown`, lineOf('updated')),
       );
   }
+  return date.ok ? { iso: date.iso, yearInferred: date.yearInferred, updated } : null;
+}
 
+/** The body as the reader shows it: nesting capped, templates expanded, the title once. */
+function bodyOf(
+  { file, parsed, problems }: Derivation,
+  title: string,
+): { markdown: string; excerpt: string | null } {
   const capped = capNesting(parsed.body, file, parsed.bodyLine);
   problems.push(...capped.problems);
   const template = expandTemplates(capped.markdown, file, parsed.bodyLine);
   problems.push(...template.problems);
-  const markdown = stripRepeatedTitle(template.markdown, fm.title)
+  const markdown = stripRepeatedTitle(template.markdown, title)
     .replace(/^\s*\n/, '')
     .trimEnd();
   if (markdown.trim() === '')
     problems.push(
       error(file, 'the body is empty: write the essay below the second "---"', parsed.bodyLine),
     );
+  return { markdown, excerpt: template.excerpt };
+}
 
+/** Tags (cleaned), categories, and the theme (or its fallback), each short enough for a page. */
+function termsOf(
+  { file, data, parsed, archive, problems, lineOf }: Derivation,
+  fm: FrontMatter,
+): { tags: string[]; theme: string } {
   if (typeof data.tags === 'string' && data.tags.includes(',')) {
     problems.push(
       warning(
@@ -250,20 +344,29 @@ export function deriveEssay(parsed: ParsedFile, options: DeriveOptions): Derived
         ),
       );
   }
+  return { tags, theme };
+}
 
-  let threadId = fm.thread_id;
-  if (threadId === undefined) {
-    threadId = `file:${file}`;
-    problems.push(
-      warning(
-        file,
-        `thread_id is missing; using "${threadId}", which changes if the file is renamed`,
-        parsed.startLine,
-        "thread_id is missing; using the file's path, which changes if the file is renamed",
-      ),
-    );
-  }
+function threadIdOf({ file, parsed, problems }: Derivation, fm: FrontMatter): string {
+  if (fm.thread_id !== undefined) return fm.thread_id;
+  const threadId = `file:${file}`;
+  problems.push(
+    warning(
+      file,
+      `thread_id is missing; using "${threadId}", which changes if the file is renamed`,
+      parsed.startLine,
+      "thread_id is missing; using the file's path, which changes if the file is renamed",
+    ),
+  );
+  return threadId;
+}
 
+/** Word count and reading time: as the file says, or counted and estimated from the body. */
+function lengthOf(
+  { file, parsed, problems }: Derivation,
+  fm: FrontMatter,
+  markdown: string,
+): { wordCount: number; readingTime: number } {
   const text = countText(wikiLinksAsText(markdown));
   const counted = text.words;
   const wordCount = fm.word_count ?? counted;
@@ -288,47 +391,28 @@ export function deriveEssay(parsed: ParsedFile, options: DeriveOptions): Derived
       ),
     );
   }
-  let description = fm.description?.trim() ?? '';
-  if (description === '') {
-    // `<!--more-->` marks the excerpt, as Jekyll, Hugo and Eleventy read it.
-    description = describe(
-      wikiLinksAsText(
-        template.excerpt !== null ? stripRepeatedTitle(template.excerpt, fm.title) : markdown,
-      ),
-    );
-    const said =
-      template.excerpt !== null
-        ? 'description is missing; using the excerpt above <!--more-->'
-        : 'description is missing; using the start of the body';
-    problems.push(warning(file, said, parsed.startLine, said));
-  }
+  return { wordCount, readingTime };
+}
 
-  if (problems.some((p) => p.severity === 'error') || !date.ok) return { essay: null, problems };
-  const lang = fm.lang?.trim();
-  return {
-    essay: {
-      file,
-      // A title in a script with no Latin letters (夜空の観察) gives no slug. A generator's file
-      // is named for its post, so its name may; the seed format's thread number does.
-      baseSlug:
-        essaySlugFromTitle(fm.title) ||
-        (fm.thread_id === undefined ? essaySlugFromTitle(titleFromFileName(file)) : ''),
-      threadId,
-      order: orderFromFileName(file),
-      title: fm.title,
-      date: { text: fm.date.trim(), iso: date.iso, yearInferred: date.yearInferred },
-      description,
-      wordCount,
-      readingTime,
-      theme,
-      tags,
-      markdown,
-      aliases: (fm.aliases ?? []).map((a) => a.trim()).filter((a) => a !== ''),
-      ...(updated !== undefined && updated !== date.iso ? { updated } : {}),
-      ...(lang && lang !== archive.lang ? { lang } : {}),
-    },
-    problems,
-  };
+/** The description, or the excerpt above `<!--more-->` (Jekyll, Hugo, Eleventy), or the start. */
+function descriptionOf(
+  { file, parsed, problems }: Derivation,
+  fm: FrontMatter,
+  body: { markdown: string; excerpt: string | null },
+): string {
+  const given = fm.description?.trim() ?? '';
+  if (given !== '') return given;
+  const description = describe(
+    wikiLinksAsText(
+      body.excerpt !== null ? stripRepeatedTitle(body.excerpt, fm.title) : body.markdown,
+    ),
+  );
+  const said =
+    body.excerpt !== null
+      ? 'description is missing; using the excerpt above <!--more-->'
+      : 'description is missing; using the start of the body';
+  problems.push(warning(file, said, parsed.startLine, said));
+  return description;
 }
 
 function fallbackTheme(
