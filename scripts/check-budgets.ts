@@ -16,6 +16,8 @@ export const BUDGETS_KB = {
   'initial CSS': 8,
   'reader route (lazy)': 8,
   'markdown renderer (lazy, not on a prerendered first page)': 56,
+  // parse5 and the allow-list (docs/decisions/0014): loaded only for an essay with HTML.
+  'HTML reader (lazy, only for an essay that has HTML)': 56,
   'search worker (lazy)': 16,
   // Reading kept and carried (docs/decisions/0015): each loads with the reader or on use.
   'highlights and notes (lazy, after the reader is interactive)': 8,
@@ -77,6 +79,9 @@ const figures: Record<keyof typeof BUDGETS_KB, number> = {
   'reader route (lazy)': gz(one(assets, /^essay-.*\.js$/, 'assets')),
   'markdown renderer (lazy, not on a prerendered first page)': gz(
     one(assets, /^Markdown-.*\.js$/, 'assets'),
+  ),
+  'HTML reader (lazy, only for an essay that has HTML)': gz(
+    one(assets, /^rehypeHtml-.*\.js$/, 'assets'),
   ),
   'search worker (lazy)': gz(one(assets, /^worker-.*\.js$/, 'assets')),
   'highlights and notes (lazy, after the reader is interactive)': [

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router';
-import { loadMarkdownRenderer } from './components/EssayBody';
+import { loadHtmlRenderer, loadMarkdownRenderer } from './components/EssayBody';
 import { provideFiles } from './data/essays';
 import { basename, routes } from './router';
 
@@ -44,7 +44,7 @@ const handler = createStaticHandler(routes, { basename });
 
 export async function render(path: string): Promise<{ html: string; status: number }> {
   // Every page is rendered from markdown here; the browser adopts the result.
-  await loadMarkdownRenderer();
+  await Promise.all([loadMarkdownRenderer(), loadHtmlRenderer()]);
   const context = await handler.query(new Request(new URL(path, 'http://prerender.invalid')));
   if (context instanceof Response) throw new Error(`${path} answered with a redirect`);
   const router = createStaticRouter(handler.dataRoutes, context);

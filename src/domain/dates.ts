@@ -179,19 +179,30 @@ export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
-/** A machine timestamp (`2016-11-13T06:03:24Z`, `Thu, 14 Mar 2024 10:00:00 +0000`). */
-const TIMESTAMP =
-  /^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}|\d{4} \d{1,2}:\d{2}(?::\d{2})?(?: ?(?:[+-]\d{4}|GMT|UTC|Z))?$/;
-
 /**
- * The date as a reader sees it. Dates a person wrote (`Thu Mar 14`, `March 14, 2024`) are
- * shown as written; a machine timestamp becomes a readable day in the reader's `locale`
- * (`2016-11-13T06:03:24Z` → "November 13, 2016"). The day is the one written in the stamp,
- * not moved by the reader's time zone.
+ * The date as a reader sees it: one format for every essay, in the reader's `locale`
+ * ("November 13, 2016"), whether the file said `2016-11-13`, `2016-11-13T06:03:24Z` or
+ * `November 13, 2016` (a list mixing `2014-05-06` with `July 24, 2013` read as two sites).
+ * A date written without a year (`Thu Mar 14`) shows its day and month only: the year it is
+ * sorted by was worked out, not written (docs/decisions/0003-yearless-dates.md). The day is
+ * the one written, not moved by the reader's time zone.
  */
-export function displayDate(date: { text: string; iso: string }, locale: string): string {
-  if (!TIMESTAMP.test(date.text.trim())) return date.text;
-  return displayDay(date.iso, locale);
+export function displayDate(date: { iso: string; yearInferred?: boolean }, locale: string): string {
+  return date.yearInferred ? displayMonthDay(date.iso, locale) : displayDay(date.iso, locale);
+}
+
+/** A `YYYY-MM-DD` day without its year, in the reader's locale ("March 14"). */
+function displayMonthDay(iso: string, locale: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  try {
+    return new Intl.DateTimeFormat(locale, {
+      month: 'long',
+      day: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(Date.UTC(y, m - 1, d)));
+  } catch {
+    return iso.slice(5); // an unknown locale tag
+  }
 }
 
 /** A `YYYY-MM-DD` day in the reader's locale ("November 13, 2016"). */

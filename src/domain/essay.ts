@@ -62,6 +62,8 @@ export interface EssayBody {
   updated?: string;
   /** The essay's language, when it differs from the site's. */
   lang?: string;
+  /** True when the Markdown holds HTML for the reader to read (src/lib/rehypeHtml.ts). */
+  html?: true;
 }
 
 /** The index emitted at build time. */

@@ -12,7 +12,13 @@ import {
 import { EssayLinks } from '../components/EssayLinks';
 import { EssayMeta } from '../components/EssayMeta';
 import { EssayNav } from '../components/EssayNav';
-import { EssayBody, loadMarkdownRenderer, needsMarkdownRenderer } from '../components/EssayBody';
+import {
+  EssayBody,
+  loadHtmlRenderer,
+  loadMarkdownRenderer,
+  needsHtmlRenderer,
+  needsMarkdownRenderer,
+} from '../components/EssayBody';
 import { PageMeta } from '../components/PageMeta';
 import { ShortcutsDialog } from '../components/ShortcutsDialog';
 import { TableOfContents } from '../components/TableOfContents';
@@ -56,7 +62,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
   }
   const essay = page.essay;
   const [body] = await Promise.all([
-    loadBody(essay),
+    loadBody(essay).then(async (b) => {
+      if (needsHtmlRenderer(essay.slug, b.html)) await loadHtmlRenderer();
+      return b;
+    }),
     needsMarkdownRenderer(essay.slug) ? loadMarkdownRenderer() : null,
   ]);
   return { essay, body, page };
@@ -219,6 +228,7 @@ function Reader({ essay, body, page }: Loaded) {
           markdown={body.markdown}
           highlight={highlight}
           code={body.code}
+          html={body.html}
         />
         {hydrated ? (
           <Suspense fallback={null}>

@@ -56,14 +56,21 @@ describe('parseEssayDate', () => {
 
 describe('displayDate', () => {
   it.each([
-    ['Thu Mar 14', '2024-03-14', 'en', 'Thu Mar 14'],
-    ['2024-03-14', '2024-03-14', 'en', '2024-03-14'],
-    ['March 14, 2024', '2024-03-14', 'de', 'March 14, 2024'],
-    ['2016-11-13T06:03:24Z', '2016-11-13', 'en', 'November 13, 2016'],
-    ['2016-11-13T23:30:00-05:00', '2016-11-13', 'en', 'November 13, 2016'],
-    ['2016-11-13 06:03', '2016-11-13', 'de', '13. November 2016'],
-    ['Thu, 14 Mar 2024 10:00:00 +0000', '2024-03-14', 'fr', '14 mars 2024'],
-  ])('%j (%s) in %s → %j', (text, iso, locale, shown) => {
-    expect(displayDate({ text, iso }, locale)).toBe(shown);
+    ['2024-03-14', false, 'en', 'March 14, 2024'],
+    ['2024-03-14', false, 'de', '14. März 2024'],
+    ['2016-11-13', false, 'fr', '13 novembre 2016'],
+    // Written without a year (`Thu Mar 14`): the day and month, never the worked-out year.
+    ['2024-03-14', true, 'en', 'March 14'],
+    ['2024-03-14', true, 'de', '14. März'],
+  ])('%s (year inferred: %s) in %s → %j', (iso, yearInferred, locale, shown) => {
+    expect(displayDate({ iso, yearInferred }, locale)).toBe(shown);
+  });
+
+  it('is one format for every way a file writes the same day', () => {
+    for (const text of ['2014-05-06', 'May 6, 2014', '2014-05-06T04:06:11Z', '6 May 2014']) {
+      const parsed = parseEssayDate(text, '2026-11-24');
+      if (!parsed.ok) throw new Error(parsed.message);
+      expect(displayDate(parsed, 'en')).toBe('May 6, 2014');
+    }
   });
 });

@@ -8,6 +8,7 @@ import { wikiLinksAsText } from './wikiLinks.ts';
 import type { EssayRecord } from './records.ts';
 import { capNesting } from '../read/nesting.ts';
 import { expandTemplates } from '../read/templates.ts';
+import { mdxAsMarkdown } from '../read/mdx.ts';
 import { error, warning, type Problem } from '../problems.ts';
 import { FrontMatterSchema } from './schema.ts';
 
@@ -281,7 +282,9 @@ function bodyOf(
   { file, parsed, problems }: Derivation,
   title: string,
 ): { markdown: string; excerpt: string | null } {
-  const capped = capNesting(parsed.body, file, parsed.bodyLine);
+  const mdx = /\.mdx$/i.test(file) ? mdxAsMarkdown(parsed.body, file, parsed.bodyLine) : null;
+  if (mdx) problems.push(...mdx.problems);
+  const capped = capNesting(mdx?.markdown ?? parsed.body, file, parsed.bodyLine);
   problems.push(...capped.problems);
   const template = expandTemplates(capped.markdown, file, parsed.bodyLine);
   problems.push(...template.problems);

@@ -3,7 +3,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
-import { visit } from 'unist-util-visit';
+import { EXIT, visit } from 'unist-util-visit';
 import type { CodeToken } from '../../domain/essay.ts';
 import { headingIds, TOC_DEPTHS, type Heading } from '../../domain/headings.ts';
 import { highlightBlocks, mayHaveCode } from './highlight.ts';
@@ -49,15 +49,37 @@ export function headingsOfMarkdown(markdown: string): Heading[] {
   return MAYBE_HEADING.test(markdown) ? headingsOf(parseMarkdown(markdown)) : [];
 }
 
-/** Headings and highlighted code from one parse, and no parse when there is neither. */
+/** A tag, comment or declaration could start here: the parse says whether it is HTML. */
+const MAYBE_HTML = /<[A-Za-z!/?]/;
+
+/** Whether the parsed Markdown holds HTML (a block or inline tag, or a comment). */
+export function hasHtml(tree: Root): boolean {
+  let found = false;
+  visit(tree, 'html', () => {
+    found = true;
+    return EXIT;
+  });
+  return found;
+}
+
+/**
+ * Headings, highlighted code and whether there is HTML to read, from one parse, and no
+ * parse when there can be none of them.
+ */
 export function bodyParts(markdown: string): {
   headings: Heading[];
   code?: (CodeToken[] | null)[];
+  html?: true;
 } {
   const maybeHeading = MAYBE_HEADING.test(markdown);
   const maybeCode = mayHaveCode(markdown);
-  if (!maybeHeading && !maybeCode) return { headings: [] };
+  const maybeHtml = MAYBE_HTML.test(markdown);
+  if (!maybeHeading && !maybeCode && !maybeHtml) return { headings: [] };
   const tree = parseMarkdown(markdown);
   const code = maybeCode ? highlightBlocks(tree) : undefined;
-  return { headings: maybeHeading ? headingsOf(tree) : [], ...(code ? { code } : {}) };
+  return {
+    headings: maybeHeading ? headingsOf(tree) : [],
+    ...(code ? { code } : {}),
+    ...(maybeHtml && hasHtml(tree) ? { html: true as const } : {}),
+  };
 }

@@ -21,3 +21,57 @@ export function closesFence(line: string, open: string): boolean {
     line.trim() === close[0].trim()
   );
 }
+
+/**
+ * Applies `change` to the prose of a Markdown text: not inside fenced code blocks, indented
+ * code after a blank line, or inline code spans. `start` is the prose's offset in the text.
+ */
+export function mapOutsideCode(
+  markdown: string,
+  change: (text: string, start: number) => string,
+): string {
+  const lines = markdown.split('\n');
+  const out: string[] = [];
+  let prose: string[] = [];
+  let proseStart = 0;
+  let offset = 0;
+  let fence: string | null = null;
+  const flush = () => {
+    if (prose.length === 0) return;
+    out.push(changeOutsideInlineCode(prose.join('\n'), proseStart, change));
+    prose = [];
+  };
+  for (const line of lines) {
+    const open = fenceOpenedBy(line);
+    if (fence !== null) {
+      out.push(line);
+      if (closesFence(line, fence)) fence = null;
+    } else if (open) {
+      flush();
+      out.push(line);
+      fence = open;
+    } else {
+      if (prose.length === 0) proseStart = offset;
+      prose.push(line);
+    }
+    offset += line.length + 1;
+  }
+  flush();
+  // Lines were pushed in order; prose blocks were joined with their own newlines.
+  return out.join('\n');
+}
+
+function changeOutsideInlineCode(
+  text: string,
+  start: number,
+  change: (text: string, start: number) => string,
+): string {
+  let result = '';
+  let last = 0;
+  // A code span: a run of backticks, then the same run again (a lone run stays prose).
+  for (const m of text.matchAll(/(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g)) {
+    result += change(text.slice(last, m.index), start + last) + m[0];
+    last = m.index + m[0].length;
+  }
+  return result + change(text.slice(last), start + last);
+}

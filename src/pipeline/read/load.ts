@@ -6,7 +6,7 @@ import { error, warning, type Problem } from '../problems.ts';
 
 /** Stage 1: find essay files and decode them. */
 
-export const ESSAY_EXTENSIONS = ['.txt', '.md', '.markdown'];
+export const ESSAY_EXTENSIONS = ['.txt', '.md', '.markdown', '.mdx'];
 /** Images an essay may embed (`![[chart.png]]`, `![](img/chart.png)`): listed, read on use. */
 export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.avif'];
 
