@@ -11,6 +11,11 @@ export interface Problem {
    * Jekyll archive has no word_count anywhere, and one line says so better than 366.
    */
   group?: string;
+  /**
+   * A field the seed format has and other generators' files do not (word_count, thread_id,
+   * primary_theme…), filled in as expected: said once as a note, not once per file.
+   */
+  derived?: true;
 }
 
 export const error = (file: string, message: string, line?: number): Problem =>
@@ -26,26 +31,56 @@ export const warning = (file: string, message: string, line?: number, group?: st
   ...(group === undefined ? {} : { group }),
 });
 
+/** A field filled in because the file does not give it: expected outside the seed format. */
+export const derived = (file: string, message: string, line: number, group: string): Problem => ({
+  ...warning(file, message, line, group),
+  derived: true,
+});
+
 /** Groups with more files than this are printed as one line. */
 const GROUP_AFTER = 3;
 
-/** Warnings as printed: one line each, or one line for a group that many files share. */
+/** `a.md:3`, or `a.md` when no line applies. */
+const placeOf = (p: Problem) => (p.line === undefined ? p.file : `${p.file}:${p.line}`);
+
+/**
+ * Warnings as printed: one line each, or one line for a group many files share, naming how
+ * many places in how many files and the first few places. Fields filled in because the files
+ * do not give them (an ordinary blog has no word_count anywhere) are one note for all.
+ */
 export function warningLines(warnings: readonly Problem[]): string[] {
   const groups = new Map<string, Problem[]>();
   for (const w of warnings) if (w.group) groups.set(w.group, [...(groups.get(w.group) ?? []), w]);
+  const filesIn = (group: Problem[]) => new Set(group.map((p) => p.file)).size;
   const lines: string[] = [];
   const printed = new Set<string>();
+  const derivedGroups: string[] = [];
   for (const w of warnings) {
     const group = w.group ? groups.get(w.group)! : null;
-    if (!group || group.length <= GROUP_AFTER) lines.push(formatProblem(w));
+    if (!group || filesIn(group) <= GROUP_AFTER) lines.push(formatProblem(w));
     else if (!printed.has(w.group!)) {
       printed.add(w.group!);
-      const names = group.slice(0, GROUP_AFTER).map((p) => p.file);
+      const files = filesIn(group);
+      if (w.derived) {
+        derivedGroups.push(`${w.group} (${files} files)`);
+        continue;
+      }
+      const firstPlaces: string[] = [];
+      const seen = new Set<string>();
+      for (const p of group) {
+        if (seen.has(p.file)) continue;
+        seen.add(p.file);
+        firstPlaces.push(placeOf(p));
+        if (firstPlaces.length === GROUP_AFTER) break;
+      }
+      const places = group.length === files ? '' : `${group.length} places in `;
       lines.push(
-        `warning: ${w.group}: ${group.length} files (${names.join(', ')} and ${group.length - GROUP_AFTER} more)`,
+        `warning: ${w.group}: ${places}${files} files (${firstPlaces.join(', ')} and ${files - GROUP_AFTER} more files)`,
       );
     }
   }
+  if (derivedGroups.length > 0)
+    lines.push(`note: what the files do not say was filled in: ${derivedGroups.join('; ')}`);
   return lines;
 }
 
@@ -76,17 +111,43 @@ export function buildReport(
   ].join('\n');
 }
 
-/** One report for a whole run: every error, then every warning, then a count. */
+/**
+ * One report for a whole run: the warnings, then every error, then a count, then (when the
+ * build stopped) one line saying what to do, so the last thing on the screen is the answer.
+ */
 export function formatReport(problems: readonly Problem[]): string {
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
-  const lines = [...errors.map(formatProblem), ...warningLines(warnings)];
+  const lines = [...warningLines(warnings), ...errors.map(formatProblem)];
   const files = new Set(errors.map((p) => p.file)).size;
   lines.push(
     `${errors.length} error(s) in ${files} file(s), ${warnings.length} warning(s).` +
-      (errors.length
-        ? ' Fix the errors above; no essay was dropped, the build stopped instead.'
-        : ''),
+      (errors.length ? ' No essay was dropped: the build stopped instead.' : ''),
   );
+  if (errors.length) lines.push(`hint: ${failureHint(errors)}`);
   return lines.join('\n');
+}
+
+/** The most likely way out, for the error most files share; always how to build the rest. */
+export function failureHint(errors: readonly Problem[]): string {
+  const count = (pattern: RegExp) => errors.filter((e) => pattern.test(e.message)).length;
+  const rest =
+    'or build the rest with ESSAYS_ON_PROBLEM=skip (each such file listed as left out)';
+  const causes: [number, string][] = [
+    [
+      count(/^the title is missing/),
+      'if your files name the title another way (e.g. `newstitle:`), say so in essays.config.json: {"fields": {"title": "newstitle"}} (README, "Coming from another generator"); ' +
+        'a notes vault takes titles from headings and file names with {"notes": true}',
+    ],
+    [
+      count(/^has no front matter/),
+      'a notes vault (Obsidian, plain Markdown notes)? Put {"notes": true} in essays.config.json: notes then need no front matter',
+    ],
+    [
+      count(/cannot read the date|the date is missing/),
+      'dates are read as `2024-03-14`, `March 14, 2024`, `Thu Mar 14` or a timestamp; or name the key your files use: {"fields": {"date": "published"}} in essays.config.json',
+    ],
+  ];
+  const [n, best] = causes.reduce((a, b) => (b[0] > a[0] ? b : a));
+  return n > 0 ? `${best}; ${rest}.` : `fix the errors listed above, ${rest}.`;
 }

@@ -113,6 +113,28 @@ describe('ESSAYS_DIR builds', () => {
       expect(output).toContain(expected);
     }
   }, 60_000);
+
+  it('ends a failed build with the problems and one line saying what to do, and no stack', async () => {
+    const dir = makeFolder({
+      '000_good.txt': essay(0),
+      'posts/a.md': '---\nnewstitle: "A"\ndate: 2024-01-01\n---\n\nWords.\n',
+      'posts/b.md': '---\nnewstitle: "B"\ndate: 2024-01-02\n---\n\nWords.\n',
+      // A warning on a good file: printed once, not once by the bundler and again in the report.
+      '001_tags.txt': essay(1).replace('tags: ["testing_builds", "fixtures"]', 'tags: "one, two"'),
+    });
+    const { code, output } = await viteBuild(dir);
+    expect(code).toBe(1);
+    const lines = output.trimEnd().split('\n');
+    expect(lines.at(-1)).toMatch(
+      /^hint: .*"fields": \{"title": "newstitle"\}.*ESSAYS_ON_PROBLEM=skip/,
+    );
+    expect(lines.at(-2)).toBe(
+      '2 error(s) in 2 file(s), 1 warning(s). No essay was dropped: the build stopped instead.',
+    );
+    expect(lines.at(-3)).toBe('posts/b.md:1: error: the title is missing');
+    expect(output).not.toMatch(/^\s+at |RolldownError|error during build|service worker|sw\.js/m);
+    expect(output.match(/tags is not a list/g)).toHaveLength(1);
+  }, 60_000);
 });
 
 /** A PNG of one pixel, as real image bytes (the build checks what an image is). */

@@ -9,7 +9,7 @@ import type { EssayRecord } from './records.ts';
 import { capNesting } from '../read/nesting.ts';
 import { expandTemplates } from '../read/templates.ts';
 import { mdxAsMarkdown } from '../read/mdx.ts';
-import { error, warning, type Problem } from '../problems.ts';
+import { derived, error, warning, type Problem } from '../problems.ts';
 import { FrontMatterSchema } from './schema.ts';
 
 /** The derive stage, per file: validate its front matter and derive every field the app needs. */
@@ -262,7 +262,20 @@ function datesOf(
   { file, anchorDate, problems, lineOf }: Derivation,
   fm: FrontMatter,
 ): { iso: string; yearInferred: boolean; updated?: string } | null {
-  const date = parseEssayDate(fm.date, anchorDate);
+  let date = parseEssayDate(fm.date, anchorDate);
+  const named = date.ok ? null : dateFromFileName(file);
+  if (!date.ok && named) {
+    // `date: "{{date}}"` left by a template, in a note named `2023-09-12.md`: the name says.
+    problems.push(
+      warning(
+        file,
+        `${date.message}; using the date in the file name, ${named}`,
+        lineOf('date'),
+        'an unreadable date; using the date in the file name',
+      ),
+    );
+    date = parseEssayDate(named, anchorDate);
+  }
   if (!date.ok) problems.push(error(file, date.message, lineOf('date')));
   else if (date.warning) problems.push(warning(file, date.warning, lineOf('date')));
   let updated: string | undefined;
@@ -322,7 +335,7 @@ function termsOf(
   if (theme === '') {
     theme = fallbackTheme(archive.themeFallback, categories, tags, file);
     problems.push(
-      warning(
+      derived(
         file,
         `primary_theme is missing; using "${theme}"`,
         parsed.startLine,
@@ -354,7 +367,7 @@ function threadIdOf({ file, parsed, problems }: Derivation, fm: FrontMatter): st
   if (fm.thread_id !== undefined) return fm.thread_id;
   const threadId = `file:${file}`;
   problems.push(
-    warning(
+    derived(
       file,
       `thread_id is missing; using "${threadId}", which changes if the file is renamed`,
       parsed.startLine,
@@ -375,7 +388,7 @@ function lengthOf(
   const wordCount = fm.word_count ?? counted;
   if (fm.word_count === undefined)
     problems.push(
-      warning(
+      derived(
         file,
         `word_count is missing; counted ${counted}`,
         parsed.startLine,
@@ -386,7 +399,7 @@ function lengthOf(
     fm.reading_time ?? readingMinutes(wordCount, fm.word_count === undefined ? text.cjk : 0);
   if (fm.reading_time === undefined) {
     problems.push(
-      warning(
+      derived(
         file,
         `reading_time is missing; estimated ${readingTime} min`,
         parsed.startLine,
@@ -414,7 +427,7 @@ function descriptionOf(
     body.excerpt !== null
       ? 'description is missing; using the excerpt above <!--more-->'
       : 'description is missing; using the start of the body';
-  problems.push(warning(file, said, parsed.startLine, said));
+  problems.push(derived(file, said, parsed.startLine, said));
   return description;
 }
 

@@ -6,14 +6,20 @@
 /** A leading `YYYY-MM-DD-` (or `_`), the day captured. */
 const DATED = /^(\d{4}-\d{2}-\d{2})[-_]/;
 
+/** A note named for its day alone, as Obsidian's daily notes are: `2023-09-12.md`. */
+const DAY_NOTE = /^(\d{4}-\d{2}-\d{2})\.[^.]+$/;
+
 /** A name without its leading date: `2021-03-04-welcome` → `welcome`. */
 export const withoutDate = (name: string): string => name.replace(DATED, '');
 
-/** `2007-09-02-octave-mandel.markdown` or `2007-09-02-octave-mandel/index.md` → 2007-09-02. */
+/**
+ * `2007-09-02-octave-mandel.markdown`, `2007-09-02-octave-mandel/index.md` or a daily note
+ * `2007-09-02.md` → 2007-09-02.
+ */
 export function dateFromFileName(file: string): string | null {
   const parts = file.split('/');
   const base = parts.pop() ?? '';
-  const named = DATED.exec(base);
+  const named = DATED.exec(base) ?? DAY_NOTE.exec(base);
   if (named) return named[1]!;
   if (/^index\.[^.]+$/i.test(base)) {
     const folder = DATED.exec(parts.pop() ?? '');

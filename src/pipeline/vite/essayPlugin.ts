@@ -140,13 +140,18 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
 
     async buildStart() {
       const done = await run();
-      printWarnings(done, (m) => this.warn(m));
       if (!done.ok) {
-        // The report goes to stderr as plain lines; the bundler's own error (with its stack)
-        // then only has to say where to look.
-        console.error(`\nEssays in ${dir} have problems:\n${formatReport(done.problems)}\n`);
-        this.error('the essays have errors, listed above; nothing was built');
+        const report = `\nEssays in ${dir} have problems:\n${formatReport(done.problems)}\n`;
+        if (this.environment?.config.command === 'serve') {
+          console.error(report);
+          this.error('the essays have errors, listed above');
+        }
+        // A build stops here, its report the last thing printed and ending with what to do:
+        // no bundler stack trace after it, no service worker built for a site not written.
+        process.stderr.write(report, () => process.exit(1));
+        return new Promise<never>(() => {});
       }
+      printWarnings(done, (m) => this.warn(m));
       this.info?.(`essays: ${done.essays.length} from ${dir}`);
       if (done.leftOut.length > 0)
         this.warn(
