@@ -131,8 +131,7 @@ export function formatReport(problems: readonly Problem[]): string {
 /** The most likely way out, for the error most files share; always how to build the rest. */
 export function failureHint(errors: readonly Problem[]): string {
   const count = (pattern: RegExp) => errors.filter((e) => pattern.test(e.message)).length;
-  const rest =
-    'or build the rest with ESSAYS_ON_PROBLEM=skip (each such file listed as left out)';
+  const rest = 'or build the rest with ESSAYS_ON_PROBLEM=skip (each such file listed as left out)';
   const causes: [number, string][] = [
     [
       count(/^the title is missing/),
