@@ -151,7 +151,8 @@ export function mediaIn(root: string, files: readonly string[]): MediaSource {
 export function loadOptionsOf(archive: ArchiveOptions = DEFAULT_ARCHIVE): LoadOptions {
   return {
     ignoredFolders: archive.ignoredFolders,
-    datesFromFileTimes: archive.notes,
+    // Any archive: a post with no date anywhere takes its file's, with a warning (as Quartz).
+    datesFromFileTimes: true,
     dateKeys: archive.fields.date,
   };
 }

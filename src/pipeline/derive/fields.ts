@@ -9,6 +9,7 @@ import type { EssayRecord } from './records.ts';
 import { capNesting } from '../read/nesting.ts';
 import { expandTemplates } from '../read/templates.ts';
 import { mdxAsMarkdown } from '../read/mdx.ts';
+import { closesFence, fenceOpenedBy } from '../read/fences.ts';
 import { derived, error, warning, type Problem } from '../problems.ts';
 import { FrontMatterSchema } from './schema.ts';
 
@@ -52,13 +53,26 @@ export function stripRepeatedTitle(body: string, title: string): string {
   return body;
 }
 
+/**
+ * A tag, category or theme as words: `[[Posts]]` (Obsidian properties link their values) is
+ * `Posts`, `[[Posts|Writing]]` is `Writing`; spaces collapsed.
+ */
+const termText = (value: string) =>
+  value
+    .trim()
+    .replace(
+      /^\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]+))?\]\]$/,
+      (_m, name: string, label?: string) => (label ?? name).trim(),
+    )
+    .replace(/\s+/g, ' ');
+
 /** Tags trimmed, empty ones dropped, duplicates (ignoring case) collapsed. */
 function cleanTags(raw: readonly string[]): { tags: string[]; dropped: number } {
   const seen = new Set<string>();
   const tags: string[] = [];
   let dropped = 0;
   for (const tag of raw) {
-    const value = tag.trim().replace(/\s+/g, ' ');
+    const value = termText(tag);
     const key = normalizeTerm(value);
     if (key === '' || seen.has(key)) {
       dropped++;
@@ -112,6 +126,23 @@ function canonicalFields(
     if (parsed.keyLines.published !== undefined) lines.draft = parsed.keyLines.published;
   }
   return { data, lines };
+}
+
+/** The text with its fenced code blocks blanked: a `# comment` in code is not a heading. */
+function withoutFencedCode(markdown: string): string {
+  if (!/^ {0,3}(?:```|~~~)/m.test(markdown)) return markdown;
+  let fence: string | null = null;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      if (fence !== null) {
+        if (closesFence(line, fence)) fence = null;
+        return '';
+      }
+      fence = fenceOpenedBy(line);
+      return fence ? '' : line;
+    })
+    .join('\n');
 }
 
 const FIRST_HEADING = /^\s*#[ \t]+(.+?)[ \t]*#*[ \t]*$/m;
@@ -239,12 +270,14 @@ function leftOutAsNoEssay({ file, data, parsed, archive, lineOf }: Derivation): 
  */
 function fillFromConventions({ file, data, parsed, archive, problems }: Derivation): void {
   if (data.title === undefined && archive.notes) {
-    data.title = FIRST_HEADING.exec(parsed.body)?.[1] ?? titleFromFileName(file);
+    data.title = FIRST_HEADING.exec(withoutFencedCode(parsed.body))?.[1] ?? titleFromFileName(file);
   }
   if (data.date !== undefined) return;
   const named = dateFromFileName(file);
   if (named) data.date = named;
-  else if (archive.notes && parsed.modified) {
+  // The day the file last changed, as Quartz dates an undated note: for a vault, and for
+  // any generator's post; a file in the seed format (it has a thread_id) must give its date.
+  else if (parsed.modified && (archive.notes || data.thread_id === undefined)) {
     data.date = parsed.modified;
     problems.push(
       warning(
@@ -292,7 +325,7 @@ function datesOf(
 
 /** The body as the reader shows it: nesting capped, templates expanded, the title once. */
 function bodyOf(
-  { file, parsed, problems }: Derivation,
+  { file, parsed, archive, problems }: Derivation,
   title: string,
 ): { markdown: string; excerpt: string | null } {
   const mdx = /\.mdx$/i.test(file) ? mdxAsMarkdown(parsed.body, file, parsed.bodyLine) : null;
@@ -301,14 +334,74 @@ function bodyOf(
   problems.push(...capped.problems);
   const template = expandTemplates(capped.markdown, file, parsed.bodyLine);
   problems.push(...template.problems);
-  const markdown = stripRepeatedTitle(template.markdown, title)
+  let markdown = stripRepeatedTitle(template.markdown, title)
     .replace(/^\s*\n/, '')
     .trimEnd();
+  // A note that is all properties (a book, a person) or a post that is only a link: its
+  // properties are what there is to read.
+  if (markdown.trim() === '') markdown = propertiesAsMarkdown(parsed.data, archive);
   if (markdown.trim() === '')
     problems.push(
       error(file, 'the body is empty: write the essay below the second "---"', parsed.bodyLine),
     );
   return { markdown, excerpt: template.excerpt };
+}
+
+/** Keys shown elsewhere (title, date, tags…) or meant for the generator's templates. */
+const NOT_SHOWN = new Set([
+  'layout',
+  'permalink',
+  'slug',
+  'cssclasses',
+  'cssclass',
+  'eleventyNavigation',
+  'templateEngineOverride',
+  'type',
+  'weight',
+  'image',
+  'cover',
+  'thumbnail',
+  'share',
+  'comments',
+  'toc',
+  'math',
+  'uid',
+  'id',
+]);
+
+const sentenceCase = (key: string) => {
+  const words = key
+    .replace(/[_-]+/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .trim();
+  return words.charAt(0).toUpperCase() + words.slice(1).toLowerCase();
+};
+
+/** One property's value as Markdown: a link for an address, lists joined by commas. */
+function propertyValue(value: unknown): string | null {
+  if (Array.isArray(value)) {
+    const parts = value.map(propertyValue).filter((v): v is string => v !== null);
+    return parts.length ? parts.join(', ') : null;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  const text = value.trim();
+  return /^https?:\/\/\S+$/.test(text) ? `<${text}>` : text.replace(/\n+/g, ' ');
+}
+
+/** The file's own properties, as a list, for a file with nothing below them. */
+export function propertiesAsMarkdown(
+  data: Record<string, unknown>,
+  archive: ArchiveOptions,
+): string {
+  const known = new Set(Object.values(archive.fields).flat());
+  const items: string[] = [];
+  for (const [key, value] of Object.entries(data)) {
+    if (known.has(key) || NOT_SHOWN.has(key) || key === 'published') continue;
+    const shown = propertyValue(value);
+    if (shown !== null) items.push(`- **${sentenceCase(key)}:** ${shown}`);
+  }
+  return items.join('\n');
 }
 
 /** Tags (cleaned), categories, and the theme (or its fallback), each short enough for a page. */
@@ -331,7 +424,7 @@ function termsOf(
     problems.push(warning(file, `${dropped} empty or repeated tag(s) ignored`, lineOf('tags')));
   const categories = cleanTags(fm.categories ?? []).tags;
 
-  let theme = fm.primary_theme?.trim().replace(/\s+/g, ' ') ?? '';
+  let theme = fm.primary_theme !== undefined ? termText(fm.primary_theme) : '';
   if (theme === '') {
     theme = fallbackTheme(archive.themeFallback, categories, tags, file);
     problems.push(

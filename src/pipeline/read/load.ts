@@ -160,7 +160,21 @@ async function listEssayFiles(
 
 /** Whether a file gives its date by name or has a front-matter key that may hold one. */
 function namesADate(source: SourceFile, dateKey: RegExp): boolean {
-  return dateFromFileName(source.file) !== null || dateKey.test(source.text.slice(0, 4000));
+  return dateFromFileName(source.file) !== null || dateKey.test(frontMatterText(source.text));
+}
+
+/**
+ * The front matter block alone (`---`, `+++` or a JSON object), or nothing: a `date:` in the
+ * body (a template shown in a code block) is not the file's date.
+ */
+function frontMatterText(text: string): string {
+  const head = text.slice(0, 8000);
+  const fence = /^(---|\+\+\+)[ \t]*\n/.exec(head);
+  if (fence) {
+    const end = head.indexOf(`\n${fence[1]}`, fence[0].length - 1);
+    return end === -1 ? head : head.slice(0, end);
+  }
+  return head.startsWith('{') ? head : '';
 }
 
 /** A line starting with one of `keys`, as YAML (`date:`), TOML (`date =`) or JSON writes it. */

@@ -1,0 +1,83 @@
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ARCHIVE } from '../../src/pipeline/read/archiveOptions';
+import { runOnTexts, runPipeline } from '../../src/pipeline/run';
+
+const ANCHOR = '2026-11-24';
+const vault = { ...DEFAULT_ARCHIVE, notes: true };
+
+describe('notes and posts with nothing below their properties', () => {
+  it('show a properties-only note’s properties, links and wiki links included', () => {
+    const result = runOnTexts(
+      {
+        'Books/Dune.md':
+          '---\ncreated: 2024-01-05\ncategories: "[[Books]]"\nauthor: "[[Frank Herbert]]"\nrating: 4\nurl: https://example.org/dune\ncssclasses: wide\n---\n',
+        'Books.md': '---\ncreated: 2024-01-01\n---\n# Books\n\nAll the books.\n',
+        'Frank Herbert.md': '---\ncreated: 2024-01-01\n---\n# Frank Herbert\n\nAn author.\n',
+      },
+      { anchorDate: ANCHOR, archive: vault },
+    );
+    expect(result.ok).toBe(true);
+    const dune = result.essays.find((e) => e.title === 'Dune')!;
+    expect(dune.markdown).toBe(
+      '- **Author:** [Frank Herbert](frank-herbert)\n- **Rating:** 4\n- **Url:** <https://example.org/dune>',
+    );
+    // The category is a wiki link: the theme is its name, not `[[Books]]`.
+    expect(dune.theme).toBe('Books');
+  });
+
+  it('read a link-only post as its link', () => {
+    const result = runOnTexts(
+      {
+        'blog/elsewhere.md':
+          '---\ntitle: Written elsewhere\ndate: 2024-02-02\nexternalUrl: https://example.com/post\n---\n',
+      },
+      { anchorDate: ANCHOR },
+    );
+    expect(result.ok).toBe(true);
+    expect(result.essays[0]!.markdown).toBe('- **External url:** <https://example.com/post>');
+  });
+
+  it('still stop on a seed-format essay with no body', () => {
+    const result = runOnTexts(
+      { '001_x.txt': '---\ntitle: "x"\ndate: Thu Mar 14\nthread_id: t1\n---\n' },
+      { anchorDate: ANCHOR },
+    );
+    expect(result.problems.map((p) => p.message)).toContainEqual(
+      expect.stringMatching(/^the body is empty/),
+    );
+  });
+
+  it('take no title from a heading inside a code block', () => {
+    const result = runOnTexts(
+      {
+        'Snippets.md':
+          '---\ncreated: 2024-01-01\n---\n```bash\n# install it\nnpm i\n```\n\n# The real title\n\nText.\n',
+      },
+      { anchorDate: ANCHOR, archive: vault },
+    );
+    expect(result.essays[0]!.title).toBe('The real title');
+  });
+});
+
+describe('a note with no date', () => {
+  it('is dated by its file, not by a `date:` shown in its body, in any archive', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'undated-'));
+    mkdirSync(path.join(dir, 'notes'));
+    const file = path.join(dir, 'notes', 'Template tips.md');
+    writeFileSync(
+      file,
+      '---\ntitle: Template tips\n---\n\nA template:\n\n```yaml\ndate: "{{date}}"\n```\n',
+    );
+    const day = new Date('2025-05-04T12:00:00Z');
+    utimesSync(file, day, day);
+    const result = await runPipeline(dir, { anchorDate: ANCHOR });
+    expect(result.ok).toBe(true);
+    expect(result.essays[0]!.date.iso).toBe('2025-05-04');
+    expect(result.problems.map((p) => p.message)).toContainEqual(
+      'has no date; using the day the file last changed, 2025-05-04',
+    );
+  });
+});
