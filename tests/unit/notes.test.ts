@@ -81,3 +81,45 @@ describe('a note with no date', () => {
     );
   });
 });
+
+describe('images the old site kept at its root', () => {
+  const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+
+  it('are found in the folder or its static folder, in Markdown and in HTML; a missing one is named with its line', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'static-'));
+    mkdirSync(path.join(dir, 'static', 'img'), { recursive: true });
+    mkdirSync(path.join(dir, 'content', 'post'), { recursive: true });
+    writeFileSync(path.join(dir, 'static', 'img', 'cat.png'), PNG);
+    writeFileSync(
+      path.join(dir, 'content', 'post', 'cats.md'),
+      [
+        '---',
+        'title: Cats',
+        'date: 2024-01-01',
+        '---',
+        '',
+        '![a cat](/img/cat.png)',
+        '',
+        '<figure><img src="/img/cat.png" alt="the same cat"></figure>',
+        '',
+        '![gone](/img/dog.png)',
+        '',
+      ].join('\n'),
+    );
+    const result = await runPipeline(dir, { anchorDate: ANCHOR });
+    expect(result.ok).toBe(true);
+    const md = result.essays[0]!.markdown;
+    expect(md).toMatch(/!\[a cat\]\(\.\.\/media\/cat\.[0-9a-f]{10}\.png\)/);
+    expect(md).toMatch(/<img src="\.\.\/media\/cat\.[0-9a-f]{10}\.png" alt="the same cat">/);
+    expect(result.media.map((m) => m.fileName)).toEqual([expect.stringMatching(/^media\/cat\./)]);
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({
+        file: 'content/post/cats.md',
+        line: 10,
+        message: expect.stringMatching(
+          /^the image \/img\/dog\.png is not in the folder .*; it will not show$/,
+        ),
+      }),
+    );
+  });
+});

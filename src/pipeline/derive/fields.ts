@@ -220,6 +220,7 @@ export function deriveEssay(parsed: ParsedFile, options: DeriveOptions): Derived
       theme: terms.theme,
       tags: terms.tags,
       markdown: body.markdown,
+      bodyLine: body.bodyLine,
       aliases: (fm.aliases ?? []).map((a) => a.trim()).filter((a) => a !== ''),
       ...(dates.updated !== undefined && dates.updated !== dates.iso
         ? { updated: dates.updated }
@@ -327,16 +328,17 @@ function datesOf(
 function bodyOf(
   { file, parsed, archive, problems }: Derivation,
   title: string,
-): { markdown: string; excerpt: string | null } {
+): { markdown: string; excerpt: string | null; bodyLine: number } {
   const mdx = /\.mdx$/i.test(file) ? mdxAsMarkdown(parsed.body, file, parsed.bodyLine) : null;
   if (mdx) problems.push(...mdx.problems);
   const capped = capNesting(mdx?.markdown ?? parsed.body, file, parsed.bodyLine);
   problems.push(...capped.problems);
   const template = expandTemplates(capped.markdown, file, parsed.bodyLine);
   problems.push(...template.problems);
-  let markdown = stripRepeatedTitle(template.markdown, title)
-    .replace(/^\s*\n/, '')
-    .trimEnd();
+  const started = stripRepeatedTitle(template.markdown, title).replace(/^\s*\n/, '');
+  const skipped = template.markdown.slice(0, template.markdown.length - started.length);
+  const bodyLine = parsed.bodyLine + (skipped.match(/\n/g)?.length ?? 0);
+  let markdown = started.trimEnd();
   // A note that is all properties (a book, a person) or a post that is only a link: its
   // properties are what there is to read.
   if (markdown.trim() === '') markdown = propertiesAsMarkdown(parsed.data, archive);
@@ -344,7 +346,7 @@ function bodyOf(
     problems.push(
       error(file, 'the body is empty: write the essay below the second "---"', parsed.bodyLine),
     );
-  return { markdown, excerpt: template.excerpt };
+  return { markdown, excerpt: template.excerpt, bodyLine };
 }
 
 /** Keys shown elsewhere (title, date, tags…) or meant for the generator's templates. */

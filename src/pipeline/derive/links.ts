@@ -28,7 +28,9 @@ import { checkImage } from '../read/mediaCheck.ts';
  * Local images an essay uses are copied into the build under hashed names (`media/`).
  */
 
-const MAYBE_LINK = /\[\[|essay-file:|\]\(|\]:/;
+const MAYBE_LINK = /\[\[|essay-file:|\]\(|\]:|<img\b/i;
+/** An HTML image's address: `<img … src="…">`, quoted either way. */
+const HTML_IMAGE = /(<img\b[^>]*?\ssrc\s*=\s*)(["'])([^"'<>]*)\2/gi;
 /*
  * No part of these may run over a `[`: a label that could swallow brackets made a line of
  * 20,000 `[` cost one scan to the line's end per bracket (47 s for one file). A name or label
@@ -39,6 +41,9 @@ const MAYBE_LINK = /\[\[|essay-file:|\]\(|\]:/;
 const INLINE_TARGET =
   /(!?)\[((?:[^[\]\n]|\](?!\())*)\]\(\s*(<[^<>\n]*>|[^)\s]+)((?:\s[^)\n]*)?)\)/g;
 const DEFINITION = /^( {0,3}\[[^\]\n]+\]:[ \t]*)(<[^>\n]*>|\S+)/gm;
+
+/** Folders a generator publishes at the site's root: where `/img/x.png` is kept. */
+const STATIC_FOLDERS = ['static/', 'public/', 'assets/', 'src/static/', 'src/public/'];
 
 const stemOf = (file: string) =>
   path
@@ -118,6 +123,14 @@ export function resolveLinks(
       for (const f of source.files)
         if (!byName.has(path.basename(f))) byName.set(path.basename(f), f);
       mediaIndex = { paths: new Set(source.files), byName };
+    }
+    if (wanted.startsWith('/')) {
+      // The old site's root: the folder itself, or the static folder its generator copies
+      // to the root (Hugo's static/, Eleventy's and Astro's public/, Jekyll's own root).
+      const atRoot = wanted.slice(1);
+      for (const folder of ['', ...STATIC_FOLDERS])
+        if (mediaIndex.paths.has(folder + atRoot)) return folder + atRoot;
+      return undefined;
     }
     if (mediaIndex.paths.has(relative)) return relative;
     if (mediaIndex.paths.has(wanted)) return wanted;
@@ -206,9 +219,25 @@ export function resolveLinks(
 
   const resolved = essays.map((essay) => {
     if (!MAYBE_LINK.test(essay.markdown)) return essay;
-    const note = (message: string, group: string) =>
-      problems.push(warning(essay.file, message, undefined, group));
-    const markdown = mapOutsideCode(essay.markdown, (text) =>
+    const note = (message: string, group: string, at?: number) =>
+      problems.push(warning(essay.file, message, at === undefined ? undefined : lineAt(at), group));
+    /** The file's line of an offset in the markdown. */
+    const lineAt = (offset: number) =>
+      (essay.bodyLine ?? 1) + (essay.markdown.slice(0, offset).match(/\n/g)?.length ?? 0);
+    /** A local image's address in the site, or the address as written with a warning. */
+    const localImage = (written: string, at: number): string | null => {
+      const address = written.split(/[?#]/)[0]!;
+      if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(address) || address === '') return null;
+      const found = mediaHref(essay, address);
+      if (!found)
+        note(
+          `the image ${address} is not in the folder${address.startsWith('/') ? ` (looked for ${address.slice(1)} in it and in ${STATIC_FOLDERS.join(', ')})` : ''}; it will not show`,
+          'an image it shows is not in the folder; it will not show',
+          at,
+        );
+      return found;
+    };
+    const markdown = mapOutsideCode(essay.markdown, (text, start) =>
       text
         .replace(
           WIKI,
@@ -239,11 +268,17 @@ export function resolveLinks(
         )
         .replace(
           INLINE_TARGET,
-          (whole: string, bang: string, label: string, rawHref: string, title: string) => {
+          (
+            whole: string,
+            bang: string,
+            label: string,
+            rawHref: string,
+            title: string,
+            at: number,
+          ) => {
             const href = rawHref.startsWith('<') ? rawHref.slice(1, -1) : rawHref;
             if (bang) {
-              if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(href) || href.startsWith('/')) return whole;
-              const local = mediaHref(essay, href.split(/[?#]/)[0]!);
+              const local = localImage(href, start + at);
               return local ? `![${label}](${local}${title})` : whole;
             }
             const found = essayAt(essay, href);
@@ -266,7 +301,14 @@ export function resolveLinks(
           const found = essayAt(essay, href);
           if (!found) return whole;
           return `${lead}${hrefTo(found.to, found.hash) ?? hrefTo(found.to)!}`;
-        }),
+        })
+        .replace(
+          HTML_IMAGE,
+          (whole: string, lead: string, quote: string, src: string, at: number) => {
+            const local = localImage(src, start + at);
+            return local ? `${lead}${quote}${local}${quote}` : whole;
+          },
+        ),
     );
     return markdown === essay.markdown ? essay : { ...essay, markdown };
   });

@@ -20,6 +20,8 @@ export interface EssayRecord {
   theme: string;
   tags: string[];
   markdown: string;
+  /** The file's line the markdown starts at: problems found in it later (links, images) say where. */
+  bodyLine?: number;
   /** Other names and old addresses the essay answers to (Hugo and Obsidian `aliases`). */
   aliases: string[];
   /** `YYYY-MM-DD` of the last update (`lastmod`, `updated`), when it differs from the date. */
