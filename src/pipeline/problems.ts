@@ -75,7 +75,7 @@ export function warningLines(warnings: readonly Problem[]): string[] {
       }
       const places = group.length === files ? '' : `${group.length} places in `;
       lines.push(
-        `warning: ${w.group}: ${places}${files} files (${firstPlaces.join(', ')} and ${files - GROUP_AFTER} more files)`,
+        `warning: ${w.group}: ${places}${files} files (${firstPlaces.join(', ')} and ${files - GROUP_AFTER} more files; build-report.txt names every one)`,
       );
     }
   }
@@ -106,7 +106,13 @@ export function buildReport(
     ...(leftOut.length ? leftOut.map((l) => `  ${l.file}: ${l.reason}`) : ['  none']),
     '',
     `Warnings (${warnings.length}):`,
-    ...(warnings.length ? warningLines(warnings).map((l) => `  ${l}`) : ['  none']),
+    // Every place, one line each (the console groups them); filled-in fields as one note.
+    ...(warnings.length
+      ? [
+          ...warnings.filter((w) => !w.derived).map(formatProblem),
+          ...warningLines(warnings.filter((w) => w.derived)),
+        ].map((l) => `  ${l}`)
+      : ['  none']),
     '',
   ].join('\n');
 }

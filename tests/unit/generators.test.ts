@@ -81,8 +81,9 @@ describe('Jekyll', async () => {
 
   it('resolves post_url, relative_url, site.baseurl and a link to the old permalink', () => {
     expect(welcome.markdown).toContain('[sharpening](sharpening-slowly)');
-    expect(welcome.markdown).toContain('[shop](/shop/)');
-    expect(welcome.markdown).toContain('[home](/)');
+    // The old site's own pages that are not essays here: their words, not dead links.
+    expect(welcome.markdown).not.toMatch(/\]\(\/(shop\/)?\)/);
+    expect(welcome.markdown).toMatch(/\bshop\b/);
     expect(sharpening.markdown).toContain('[first post](welcome-to-the-shed)');
   });
 });
@@ -113,7 +114,8 @@ describe('Hugo', async () => {
 
   it('renders figure, ref and highlight shortcodes; keeps what a paired one wraps', () => {
     expect(first.markdown).toContain(
-      '![The Orion nebula](/images/m42.jpg)\n\n*M42, ten minutes of exposure*',
+      // The site's static/images/ was not copied with its posts: the picture's description.
+      '*The Orion nebula*\n\n*M42, ten minutes of exposure*',
     );
     expect(first.markdown).toContain('[the second night](the-second-night)');
     expect(first.markdown).toContain('```go\nfunc main() { fmt.Println("clear skies") }\n```');
@@ -177,7 +179,7 @@ describe('Eleventy', async () => {
     expect(hello.date.iso).toBe('2020-02-03');
     expect(hello.tags).toEqual(['post']);
     expect(hello.markdown).not.toContain('{%');
-    expect(hello.markdown).toContain('![Seedlings](/img/seedlings.jpg)');
+    expect(hello.markdown).toContain('*Seedlings*');
     expect(hello.markdown).toContain('[the résumé of the season](season-review)');
     expect(byTitle(result, 'Season review').markdown).not.toContain('collections');
   });

@@ -111,13 +111,15 @@ describe('images the old site kept at its root', () => {
     const md = result.essays[0]!.markdown;
     expect(md).toMatch(/!\[a cat\]\(\.\.\/media\/cat\.[0-9a-f]{10}\.png\)/);
     expect(md).toMatch(/<img src="\.\.\/media\/cat\.[0-9a-f]{10}\.png" alt="the same cat">/);
+    // Never a broken image: what it showed, in words.
+    expect(md).toContain('\n*gone*');
     expect(result.media.map((m) => m.fileName)).toEqual([expect.stringMatching(/^media\/cat\./)]);
     expect(result.problems).toContainEqual(
       expect.objectContaining({
         file: 'content/post/cats.md',
         line: 10,
         message: expect.stringMatching(
-          /^the image \/img\/dog\.png is not in the folder .*; it will not show$/,
+          /^the image \/img\/dog\.png is not in the folder .*; its description is shown instead$/,
         ),
       }),
     );

@@ -233,7 +233,14 @@ export function deriveEssay(parsed: ParsedFile, options: DeriveOptions): Derived
 
 type FrontMatter = ReturnType<typeof FrontMatterSchema.parse>;
 
-/** A section page, a draft, or (outside a notes vault) a file with no front matter. */
+const SITE_PAGE_KEYS = [
+  'pagination',
+  'eleventyImport',
+  'eleventyExcludeFromCollections',
+  'headless',
+];
+
+/** A section page, a site page, a draft, or (outside a notes vault) a file with no front matter. */
 function leftOutAsNoEssay({ file, data, parsed, archive, lineOf }: Derivation): DerivedFile | null {
   // Hugo's `_index.md` describes a section's list page; it is not a post.
   if (/(?:^|\/)_index\.[^./]+$/.test(file)) {
@@ -241,6 +248,20 @@ function leftOutAsNoEssay({ file, data, parsed, archive, lineOf }: Derivation): 
       essay: null,
       problems: [warning(file, 'is a Hugo section page (_index.md), not a post; left out')],
       leftOut: 'a section page',
+    };
+  }
+  // A generator's own pages among the posts: Eleventy's list and navigation pages, Hugo's
+  // headless bundles. They render other posts; they are not one.
+  const siteKey = SITE_PAGE_KEYS.find(
+    (k) => parsed.data[k] !== undefined && parsed.data[k] !== false,
+  );
+  if (siteKey && data.title === undefined) {
+    return {
+      essay: null,
+      problems: [
+        warning(file, `is a page of the site (${siteKey}), not a post; left out`, lineOf(siteKey)),
+      ],
+      leftOut: `a page of the site (${siteKey})`,
     };
   }
   if (data.draft === true || data.draft === 'true') {

@@ -28,9 +28,22 @@ import { checkImage } from '../read/mediaCheck.ts';
  * Local images an essay uses are copied into the build under hashed names (`media/`).
  */
 
-const MAYBE_LINK = /\[\[|essay-file:|\]\(|\]:|<img\b/i;
+const MAYBE_LINK = /\[\[|essay-file:|\]\(|\]:|<img\b|<a\s/i;
 /** An HTML image's address: `<img … src="…">`, quoted either way. */
-const HTML_IMAGE = /(<img\b[^>]*?\ssrc\s*=\s*)(["'])([^"'<>]*)\2/gi;
+const HTML_IMAGE = /(<img\b[^>]*?\ssrc\s*=\s*)(["'])([^"'<>]*)\2[^>]*>/gi;
+/** An HTML link's address: `<a … href="…">`. */
+const HTML_LINK = /(<a\b[^>]*?\shref\s*=\s*)(["'])([^"'<>]*)\2/gi;
+/** A reference link, full (`[text][ref]`), collapsed (`[ref][]`) or shortcut (`[ref]`). */
+const REFERENCE = /(?<![\]!\\])\[([^[\]\n]+)\](?:\[([^[\]\n]*)\])?(?![[(:])/g;
+/** A definition's label as CommonMark matches it: case and inner spaces folded. */
+const referenceKey = (label: string) =>
+  label
+    .replace(/^\s*\[|\]:\s*$/g, '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+const decodeHtmlAmp = (text: string) => text.replace(/&amp;/g, '&');
+const ALT = /\salt\s*=\s*(["'])([^"'<>]*)\1/i;
 /*
  * No part of these may run over a `[`: a label that could swallow brackets made a line of
  * 20,000 `[` cost one scan to the line's end per bracket (47 s for one file). A name or label
@@ -39,8 +52,14 @@ const HTML_IMAGE = /(<img\b[^>]*?\ssrc\s*=\s*)(["'])([^"'<>]*)\2/gi;
  * claim the same characters.
  */
 const INLINE_TARGET =
-  /(!?)\[((?:[^[\]\n]|\](?!\())*)\]\(\s*(<[^<>\n]*>|[^)\s]+)((?:\s[^)\n]*)?)\)/g;
-const DEFINITION = /^( {0,3}\[[^\]\n]+\]:[ \t]*)(<[^>\n]*>|\S+)/gm;
+  /(!?)\[((?:[^[\]\n]|\n(?![ \t]*\n)|\](?!\())*)\]\(\s*(<[^<>\n]*>|[^)\s]+)((?:\s[^)\n]*)?)\)/g;
+/** Matches nothing: a pass that is not needed. */
+const NEVER = /(?!)/g;
+const DEFINITION_LINE = /^( {0,3}\[[^\]\n]+\]:[ \t]*)(<[^>\n]*>|\S+)[^\n]*(?:\n|$)/gm;
+
+const MISSING = Symbol('missing');
+/** How an essay's page names a published image: `../media/…` (contentPaths.ts). */
+const MEDIA_FROM_ESSAY = contentPaths.mediaFromEssay.build('media/');
 
 /** Folders a generator publishes at the site's root: where `/img/x.png` is kept. */
 const STATIC_FOLDERS = ['static/', 'public/', 'assets/', 'src/static/', 'src/public/'];
@@ -211,9 +230,10 @@ export function resolveLinks(
       const to = essayAtPermalink(address, byPermalink, byDate, bySlug);
       return to ? { to, ...(hash ? { hash } : {}) } : null;
     }
-    if (!/\.(?:md|markdown|txt)$/i.test(address)) return null;
+    if (!/\.(?:md|mdx|markdown|txt)$/i.test(address)) return null;
     const file = path.normalize(path.join(path.dirname(from.file), decodeSafely(address)));
-    const to = byFile.get(file.toLowerCase());
+    // By its path from this file, else (a path written from elsewhere) by its name alone.
+    const to = byFile.get(file.toLowerCase()) ?? byName.get(stemOf(decodeSafely(address)));
     return to ? { to, ...(hash ? { hash } : {}) } : null;
   };
 
@@ -222,95 +242,160 @@ export function resolveLinks(
     const note = (message: string, group: string, at?: number) =>
       problems.push(warning(essay.file, message, at === undefined ? undefined : lineAt(at), group));
     /** The file's line of an offset in the markdown. */
+    /** Reference labels whose definitions lead to the old site's pages that are not here. */
+    const deadLabels = new Set<string>();
     const lineAt = (offset: number) =>
       (essay.bodyLine ?? 1) + (essay.markdown.slice(0, offset).match(/\n/g)?.length ?? 0);
-    /** A local image's address in the site, or the address as written with a warning. */
-    const localImage = (written: string, at: number): string | null => {
+    /**
+     * A local image's address in the site; `missing` (with a warning naming its line) when
+     * the folder does not hold it; null for an image on another site, left as written.
+     */
+    const localImage = (written: string, at: number): string | null | typeof MISSING => {
       const address = written.split(/[?#]/)[0]!;
       if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(address) || address === '') return null;
+      if (address.startsWith(MEDIA_FROM_ESSAY)) return null; // made by the wiki embed above
       const found = mediaHref(essay, address);
-      if (!found)
-        note(
-          `the image ${address} is not in the folder${address.startsWith('/') ? ` (looked for ${address.slice(1)} in it and in ${STATIC_FOLDERS.join(', ')})` : ''}; it will not show`,
-          'an image it shows is not in the folder; it will not show',
-          at,
-        );
-      return found;
+      if (found) return found;
+      note(
+        `the image ${address} is not in the folder${address.startsWith('/') ? ` (looked for ${address.slice(1)} in it and in ${STATIC_FOLDERS.join(', ')})` : ''}; its description is shown instead`,
+        'an image it shows is not in the folder; its description is shown instead',
+        at,
+      );
+      return MISSING;
     };
-    const markdown = mapOutsideCode(essay.markdown, (text, start) =>
-      text
-        .replace(
-          WIKI,
-          (_whole, bang: string, name: string, heading: string | undefined, label?: string) => {
-            const shown = (label ?? (name || heading?.slice(1) || '')).trim();
-            const trimmed = name.trim();
-            if (bang && IMAGE_EXTENSIONS.includes(path.extname(trimmed).toLowerCase())) {
-              const href = mediaHref(essay, trimmed);
-              if (href) return `![${label ?? ''}](${href})`;
-              note(
-                `the image ![[${trimmed}]] is not in the folder; left out`,
-                'an image it names is not in the folder',
-              );
-              return '';
-            }
-            const to =
-              trimmed === '' ? essay : (byName.get(key(trimmed)) ?? byName.get(stemOf(trimmed)));
-            const href = to ? hrefTo(to, heading?.slice(1)) : null;
-            if (!to || href === null) {
-              note(
-                `[[${name}${heading ?? ''}]] names no essay${to ? ' heading' : ''}; shown as text`,
-                'a wiki link names no essay; shown as text',
-              );
-              return escapeText(shown);
-            }
-            return `[${escapeText(shown)}](${href})`;
-          },
-        )
-        .replace(
-          INLINE_TARGET,
-          (
-            whole: string,
-            bang: string,
-            label: string,
-            rawHref: string,
-            title: string,
-            at: number,
-          ) => {
+    /** An image the folder does not hold: its description in its place, never a broken image. */
+    const described = (alt: string) => (alt.trim() ? `*${escapeText(alt.trim())}*` : '');
+    const nested = essay.markdown.includes('[![');
+    const markdown = mapOutsideCode(essay.markdown, (text, start) => {
+      const inline = (
+        whole: string,
+        bang: string,
+        label: string,
+        rawHref: string,
+        title: string,
+        at: number,
+      ) => {
+        const href = rawHref.startsWith('<') ? rawHref.slice(1, -1) : rawHref;
+        if (bang) {
+          const local = localImage(href, start + at);
+          if (local === MISSING) return described(label);
+          return local ? `![${label}](${local}${title})` : whole;
+        }
+        // A link to a file of the old site's root (`/img/big.png`): the image, when kept.
+        if (
+          href.startsWith('/') &&
+          IMAGE_EXTENSIONS.includes(path.extname(href.split(/[?#]/)[0]!).toLowerCase())
+        ) {
+          const local = localImage(href, start + at);
+          if (local === MISSING) return label;
+          if (local) return `[${label}](${local}${title})`;
+        }
+        const found = essayAt(essay, href);
+        if (found) {
+          const to = hrefTo(found.to, found.hash) ?? hrefTo(found.to)!;
+          return `[${label}](${to}${title})`;
+        }
+        if (href.startsWith(ESSAY_FILE_LINK)) {
+          note(
+            `the link to ${decodeSafely(href.slice(ESSAY_FILE_LINK.length))} names no essay; shown as text`,
+            'a template link names no essay; shown as text',
+          );
+          return label;
+        }
+        // An address on the old site (`/blog/2009/01/04/`, `/download/jit.c`) that no
+        // essay or file here answers: its words, not a link that leads nowhere.
+        if (/^\/(?!\/)/.test(href)) {
+          note(
+            `the link to ${href} leads to a page or file of the old site that is not in the folder; shown as text`,
+            "a link leads to the old site's page or file that is not in the folder; shown as text",
+            start + at,
+          );
+          return label;
+        }
+        return whole;
+      };
+      return (
+        text
+          .replace(
+            WIKI,
+            (_whole, bang: string, name: string, heading: string | undefined, label?: string) => {
+              const shown = (label ?? (name || heading?.slice(1) || '')).trim();
+              const trimmed = name.trim();
+              if (bang && IMAGE_EXTENSIONS.includes(path.extname(trimmed).toLowerCase())) {
+                const href = mediaHref(essay, trimmed);
+                if (href) return `![${label ?? ''}](${href})`;
+                note(
+                  `the image ![[${trimmed}]] is not in the folder; left out`,
+                  'an image it names is not in the folder',
+                );
+                return '';
+              }
+              const to =
+                trimmed === '' ? essay : (byName.get(key(trimmed)) ?? byName.get(stemOf(trimmed)));
+              const href = to ? hrefTo(to, heading?.slice(1)) : null;
+              if (!to || href === null) {
+                note(
+                  `[[${name}${heading ?? ''}]] names no essay${to ? ' heading' : ''}; shown as text`,
+                  'a wiki link names no essay; shown as text',
+                );
+                return escapeText(shown);
+              }
+              return `[${escapeText(shown)}](${href})`;
+            },
+          )
+          .replace(INLINE_TARGET, inline)
+          // A link around an image (`[![thumb](/a.png)](/b.png)`): once more, for the link.
+          .replace(nested ? INLINE_TARGET : NEVER, inline)
+          .replace(DEFINITION_LINE, (whole: string, lead: string, rawHref: string, at: number) => {
             const href = rawHref.startsWith('<') ? rawHref.slice(1, -1) : rawHref;
-            if (bang) {
-              const local = localImage(href, start + at);
-              return local ? `![${label}](${local}${title})` : whole;
-            }
             const found = essayAt(essay, href);
-            if (found) {
-              const to = hrefTo(found.to, found.hash) ?? hrefTo(found.to)!;
-              return `[${label}](${to}${title})`;
-            }
-            if (href.startsWith(ESSAY_FILE_LINK)) {
-              note(
-                `the link to ${decodeSafely(href.slice(ESSAY_FILE_LINK.length))} names no essay; shown as text`,
-                'a template link names no essay; shown as text',
+            if (found)
+              return whole.replace(
+                rawHref,
+                () => hrefTo(found.to, found.hash) ?? hrefTo(found.to)!,
               );
-              return label;
-            }
-            return whole;
-          },
-        )
-        .replace(DEFINITION, (whole: string, lead: string, rawHref: string) => {
-          const href = rawHref.startsWith('<') ? rawHref.slice(1, -1) : rawHref;
-          const found = essayAt(essay, href);
-          if (!found) return whole;
-          return `${lead}${hrefTo(found.to, found.hash) ?? hrefTo(found.to)!}`;
-        })
-        .replace(
-          HTML_IMAGE,
-          (whole: string, lead: string, quote: string, src: string, at: number) => {
-            const local = localImage(src, start + at);
-            return local ? `${lead}${quote}${local}${quote}` : whole;
-          },
-        ),
-    );
-    return markdown === essay.markdown ? essay : { ...essay, markdown };
+            if (!/^\/(?!\/)/.test(href)) return whole;
+            if (IMAGE_EXTENSIONS.includes(path.extname(href.split(/[?#]/)[0]!).toLowerCase())) {
+              const local = localImage(href, start + at); // warns when missing
+              if (local && local !== MISSING) return whole.replace(rawHref, () => local);
+            } else
+              note(
+                `the link to ${href} leads to a page or file of the old site that is not in the folder; shown as text`,
+                "a link leads to the old site's page or file that is not in the folder; shown as text",
+                start + at,
+              );
+            // The old site's page or file, not here: the definition goes, its references
+            // become their words (below).
+            deadLabels.add(referenceKey(lead));
+            return '';
+          })
+          .replace(HTML_LINK, (whole: string, lead: string, quote: string, href: string) => {
+            const found = essayAt(essay, decodeHtmlAmp(href));
+            if (!found) return whole;
+            const to = hrefTo(found.to, found.hash) ?? hrefTo(found.to)!;
+            return `${lead}${quote}${to}${quote}`;
+          })
+          .replace(
+            HTML_IMAGE,
+            (whole: string, lead: string, quote: string, src: string, at: number) => {
+              const local = localImage(src, start + at);
+              if (local === MISSING) return described(ALT.exec(whole)?.[2] ?? '');
+              return local
+                ? `${lead}${quote}${local}${quote}${whole.slice(lead.length + src.length + 2)}`
+                : whole;
+            },
+          )
+      );
+    });
+    const final =
+      deadLabels.size === 0
+        ? markdown
+        : mapOutsideCode(markdown, (text) =>
+            text.replace(REFERENCE, (whole: string, label: string, ref: string | undefined) =>
+              deadLabels.has(referenceKey(ref || label)) ? label : whole,
+            ),
+          );
+    return final === essay.markdown ? essay : { ...essay, markdown: final };
   });
   return { essays: resolved, problems, media: [...copied.values()] };
 }

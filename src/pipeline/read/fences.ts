@@ -66,12 +66,13 @@ function changeOutsideInlineCode(
   start: number,
   change: (text: string, start: number) => string,
 ): string {
-  let result = '';
-  let last = 0;
-  // A code span: a run of backticks, then the same run again (a lone run stays prose).
-  for (const m of text.matchAll(/(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g)) {
-    result += change(text.slice(last, m.index), start + last) + m[0];
-    last = m.index + m[0].length;
-  }
-  return result + change(text.slice(last), start + last);
+  // Code spans are set aside as placeholders (private-use characters, which prose does not
+  // hold), so a link whose label has code in it (`[\`--flag\`](/docs/)`) is still one link.
+  const spans: string[] = [];
+  const held = text.replace(/(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, (code) => {
+    spans.push(code);
+    return `\uE000${spans.length - 1}\uE001`;
+  });
+  if (spans.length === 0) return change(text, start);
+  return change(held, start).replace(/\uE000(\d+)\uE001/g, (_m, i: string) => spans[Number(i)]!);
 }
