@@ -34,6 +34,8 @@ export const EDITED_PORT = BASE_PORT + 10;
 export const RETITLED_PORT = BASE_PORT + 11;
 /** Taken by the offline test of a deploy that changes an image (its own switchable server). */
 export const VAULT_UPDATE_PORT = BASE_PORT + 12;
+/** Essays written with HTML, callouts, MDX and a wide image (tests/fixtures/markup). */
+export const MARKUP_PORT = BASE_PORT + 13;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -83,6 +85,7 @@ export default defineConfig({
     ...[
       [JEKYLL_PORT, 'jekyll'],
       [VAULT_PORT, 'vault'],
+      [MARKUP_PORT, 'markup'],
     ].map(([port, folder]) => ({
       // Real archives as their generators keep them (`npm run build:fixtures`).
       command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir dist-fixtures/${folder}`,

@@ -8,6 +8,8 @@
  *   over its limit for saving offline without asking.
  * - dist-fixtures/subfolder: the sample essays published under /library/ (a base path).
  * - dist-fixtures/jekyll and vault: a real Jekyll archive and an Obsidian vault, as they are.
+ * - dist-fixtures/markup: essays written with HTML, callouts, MDX and an image wider than any
+ *   screen (tests/e2e/markup.spec.ts).
  * - dist-fixtures/vault-v2: the vault with its image changed, to test that an update saves the
  *   new image for offline and reclaims the old one.
  */
@@ -100,6 +102,7 @@ await site(
 // Archives as generators keep them, built with no config (tests/e2e/archives.spec.ts).
 await site(JEKYLL_CORPUS, 'dist-fixtures/jekyll');
 await site('tests/fixtures/generators/obsidian', 'dist-fixtures/vault');
+await site('tests/fixtures/markup', 'dist-fixtures/markup');
 await site(vault2, 'dist-fixtures/vault-v2');
 await site('content/essays', 'dist-fixtures/update-v1');
 await site(v2, 'dist-fixtures/update-v2');

@@ -37,8 +37,11 @@ async function dangerousNodes(page: Page): Promise<string[]> {
           found.push(`${el.tagName} ${attr.name}="${attr.value}"`);
       }
     }
+    // HTML an essay may hold passes an allow-list (src/lib/rehypeHtml.ts): details, video
+    // and audio (with controls, never autoplay), and the disabled checkbox of a task list are
+    // on it; these never are.
     const tags =
-      'script, iframe, object, embed, form, input, meta, base, style, math, video, audio, source, details, noscript, svg';
+      'script, iframe, object, embed, form, meta, base, style, math, noscript, svg, textarea, select, button, input:not([type="checkbox"][disabled]), video:not([controls]), audio:not([controls]), [autoplay], [autofocus]';
     // Where essay content is shown (the app's own filter form has inputs of its own).
     const content = '.prose, .essay-card, .search-hit, main h1, main .page-intro';
     for (const el of document.querySelectorAll(`:is(${content}) :is(${tags})`))
