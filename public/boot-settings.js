@@ -54,3 +54,12 @@
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', afterPaint);
   else afterPaint();
 })();
+
+// The list's filters are folded in the page as built (a phone's first screen shows essays);
+// on a wide screen they open beside the list before the first paint. Names shared with the
+// app in src/firstPaint.ts (WIDE_LAYOUT, FILTERS_DISCLOSURE).
+document.addEventListener('DOMContentLoaded', function () {
+  if (!window.matchMedia || !window.matchMedia('(min-width: 60rem)').matches) return;
+  var folded = document.querySelectorAll('details.filters-disclosure');
+  for (var i = 0; i < folded.length; i++) folded[i].open = true;
+});

@@ -19,3 +19,13 @@ export const RENDER_MODE_ATTR = 'data-render-mode';
 
 /** On `<html>` once the page is committed and its handlers attached; tests wait for it. */
 export const RENDERED_ATTR = 'data-render';
+
+/**
+ * The list's filters fold behind their summary on a phone (the prerendered default) and open
+ * beside the list from this width on: boot-settings.js opens them before the first paint,
+ * and the app keeps them so (src/routes/browseView.tsx). Matches styles.css's wide layout.
+ */
+export const WIDE_LAYOUT = '(min-width: 60rem)';
+
+/** The `<details>` holding the list's filters. */
+export const FILTERS_DISCLOSURE = 'filters-disclosure';

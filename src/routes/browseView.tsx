@@ -14,7 +14,9 @@ import { LENGTH_LABELS, type ListQuery } from '../domain/browse';
 import { listQueryToParams, parseListQuery } from '../data/listQuery';
 import { termLabel } from '../domain/slugs';
 import { useRememberListContext } from '../hooks/useListContext';
+import { useMediaQuery } from '../hooks/useMediaQuery';
 import { useProgress } from '../hooks/useProgress';
+import { FILTERS_DISCLOSURE, WIDE_LAYOUT } from '../firstPaint';
 import { DONE_AT, RESUME_FROM } from '../lib/progress';
 
 /**
@@ -55,6 +57,13 @@ export async function loadListData(request: Request, fixed: Fixed = {}): Promise
   return { catalog, view: await fullListView(catalog, query, loadSummaries) };
 }
 
+/**
+ * Whether the reader opened the folded filters on a narrow screen: kept outside the list,
+ * which remounts as the reader filters (the home page trades its light first view for the
+ * full one on the first filter), so picking a tag does not fold the panel away.
+ */
+let filtersOpenedOnNarrow = false;
+
 export function BrowseView({
   view,
   fixed = {},
@@ -68,6 +77,7 @@ export function BrowseView({
   const location = useLocation();
   useRememberListContext(location.pathname + location.search);
   const progress = useProgress();
+  const wide = useMediaQuery(WIDE_LAYOUT);
   const { page, pages, shown } = view;
   // While a change loads (the first filter on the home page fetches the whole index), the
   // controls already show the change asked for; the results follow when it has loaded.
@@ -139,8 +149,19 @@ export function BrowseView({
   return (
     <div className="browse">
       <aside className="browse-filters" aria-label={`Filter ${label}`}>
-        <details className="filters-disclosure" open>
-          <summary>Filters</summary>
+        {/* Folded on a phone, so the first screen shows essays; open beside the list on a
+            wide screen (WIDE_LAYOUT; boot-settings.js opens it before the first paint). */}
+        <details
+          className={FILTERS_DISCLOSURE}
+          open={wide || filtersOpenedOnNarrow}
+          onToggle={(e) => {
+            if (!wide) filtersOpenedOnNarrow = e.currentTarget.open;
+          }}
+        >
+          <summary>
+            Filters
+            {active.length > 0 ? <span className="filters-count"> · {active.length}</span> : null}
+          </summary>
           <FilterPanel
             query={query}
             facets={view.facets}

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { APP_SCRIPT_META, PRERENDERED_ATTR, ROOT_ID } from '../../src/firstPaint';
+import {
+  APP_SCRIPT_META,
+  FILTERS_DISCLOSURE,
+  PRERENDERED_ATTR,
+  ROOT_ID,
+  WIDE_LAYOUT,
+} from '../../src/firstPaint';
 import { pageHtml } from '../../src/pipeline/vite/prerender';
 
 // public/boot-settings.js is a plain script served as it is: it cannot import the names it
@@ -16,6 +22,12 @@ describe('the first-paint handshake (src/firstPaint.ts)', () => {
   it('boot-settings.js waits for a paint only on a page the build prerendered', () => {
     expect(boot).toContain(`document.getElementById('${ROOT_ID}')`);
     expect(boot).toContain(`root.hasAttribute('${PRERENDERED_ATTR}')`);
+  });
+
+  it('boot-settings.js opens the list’s filters at the app’s wide layout, and styles.css agrees', () => {
+    expect(boot).toContain(`window.matchMedia('${WIDE_LAYOUT}')`);
+    expect(boot).toContain(`document.querySelectorAll('details.${FILTERS_DISCLOSURE}')`);
+    expect(readFileSync('src/styles.css', 'utf8')).toContain(`@media ${WIDE_LAYOUT} {`);
   });
 
   it('the prerenderer fills the very root index.html has', () => {
