@@ -125,3 +125,33 @@ describe('images the old site kept at its root', () => {
     );
   });
 });
+
+describe('small things real posts do', () => {
+  it('read `{% highlight "bash" %}` as a bash block, and `[[label]](url)` as a link', () => {
+    const result = runOnTexts(
+      {
+        'post.md':
+          '---\ntitle: T\ndate: 2024-01-01\n---\n\n{% highlight "bash" %}\nls\n{% endhighlight %}\n\nSee [[**Use case**]](https://example.com/u).\n',
+      },
+      { anchorDate: ANCHOR },
+    );
+    const md = result.essays[0]!.markdown;
+    expect(md).toContain('```bash\nls\n```');
+    expect(md).toContain('[[**Use case**]](https://example.com/u)');
+    expect(result.problems.map((p) => p.message).join('\n')).not.toMatch(/names no essay/);
+  });
+});
+
+describe('a translation named by its file (Hugo)', () => {
+  it('takes its language from the name: index.es.md is Spanish', () => {
+    const result = runOnTexts(
+      {
+        'post/hola/index.es.md': '---\ntitle: Hola\ndate: 2024-01-01\n---\n\nUn texto.\n',
+        'post/hola/index.md': '---\ntitle: Hello\ndate: 2024-01-01\n---\n\nA text.\n',
+      },
+      { anchorDate: ANCHOR },
+    );
+    const byTitle = Object.fromEntries(result.essays.map((e) => [e.title, e.lang]));
+    expect(byTitle).toEqual({ Hola: 'es', Hello: undefined });
+  });
+});

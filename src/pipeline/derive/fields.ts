@@ -201,7 +201,9 @@ export function deriveEssay(parsed: ParsedFile, options: DeriveOptions): Derived
   if (d.problems.some((p) => p.severity === 'error') || !dates) {
     return { essay: null, problems: d.problems };
   }
-  const lang = fm.lang?.trim();
+  // Hugo's translations by file name: `index.es.md`, `post.pt-br.md`.
+  const lang =
+    fm.lang?.trim() || /\.([a-z]{2}(?:-[a-z]{2})?)\.(?:md|mdx|markdown)$/i.exec(d.file)?.[1];
   return {
     essay: {
       file: d.file,

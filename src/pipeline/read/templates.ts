@@ -42,6 +42,9 @@ const TOKEN =
 const RAW_TAG = /\{%-?\s*(?:end)?raw\s*-?%\}/g;
 const END_RAW = /\{%-?\s*endraw\s*-?%\}/;
 const END_COMMENT = /\{%-?\s*endcomment\s*-?%\}/;
+/** A highlight tag's language as a fence names it: `"bash"` (Eleventy quotes it) is `bash`. */
+const fenceLanguage = (arg: string | undefined) => (arg ?? '').replace(/^["']|["']$/g, '');
+
 const HIGHLIGHT = /^\s*(?:\{%-?\s*highlight\b|\{\{<\s*highlight\b)/;
 const END_HIGHLIGHT = /^\s*(?:\{%-?\s*endhighlight\s*-?%\}|\{\{<\s*\/highlight\s*>\}\})\s*$/;
 
@@ -187,7 +190,7 @@ export function expandTemplates(body: string, file: string, bodyLine: number): T
         if (name === 'raw') mode = 'raw';
         else if (name === 'endraw') continue;
         else if (name === 'comment') mode = 'comment';
-        else if (name === 'highlight') text += '```' + (args.trim().split(/\s+/)[0] ?? '');
+        else if (name === 'highlight') text += '```' + fenceLanguage(args.trim().split(/\s+/)[0]);
         else if (name === 'endhighlight') text += '```';
         else if (name === 'post_url' || name === 'link')
           text += ESSAY_FILE_LINK + encodeURI(args.trim());
@@ -224,7 +227,7 @@ function shortcode(
   delimiter: '<' | '%',
   removed: (what: string) => void,
 ): string {
-  if (name === 'highlight') return closing ? '```' : '```' + (positional[0] ?? '');
+  if (name === 'highlight') return closing ? '```' : '```' + fenceLanguage(positional[0]);
   if (closing) return '';
   switch (name) {
     case 'ref':
