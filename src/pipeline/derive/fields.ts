@@ -235,6 +235,9 @@ export function deriveEssay(parsed: ParsedFile, options: DeriveOptions): Derived
 
 type FrontMatter = ReturnType<typeof FrontMatterSchema.parse>;
 
+const REPOSITORY_FILE =
+  /^(?:readme|license|licence|changelog|contributing|code_of_conduct|security|authors)(?:\.[a-z]+)?$/i;
+
 const SITE_PAGE_KEYS = [
   'pagination',
   'eleventyImport',
@@ -271,6 +274,14 @@ function leftOutAsNoEssay({ file, data, parsed, archive, lineOf }: Derivation): 
       essay: null,
       problems: [warning(file, 'is a draft (draft: true); left out', lineOf('draft'))],
       leftOut: 'a draft',
+    };
+  }
+  // A repository's own files beside the posts (README.md, LICENSE.md), not posts.
+  if (parsed.format === 'none' && REPOSITORY_FILE.test(file.split('/').pop() ?? '')) {
+    return {
+      essay: null,
+      problems: [warning(file, "is the repository's own file, not a post; left out")],
+      leftOut: "the repository's own file",
     };
   }
   if (parsed.format === 'none' && !archive.notes) {

@@ -302,6 +302,20 @@ export function resolveLinks(
           );
           return label;
         }
+        // A relative address with no file in it (`talks/some-post`, written for the old
+        // site's folders): the essay of that name, else its words.
+        if (!/^[a-z][a-z0-9+.-]*:|^[#/?]/i.test(href) && !href.startsWith(MEDIA_FROM_ESSAY)) {
+          const address = href.split(/[?#]/)[0]!.replace(/\/+$/, '');
+          if (bySlug.has(address) || path.extname(address) !== '') return whole;
+          const named = bySlug.get(essaySlugFromTitle(address.split('/').pop() ?? ''));
+          if (named) return `[${label}](${hrefTo(named)!}${title})`;
+          note(
+            `the link to ${href} names no essay or file here; shown as text`,
+            "a link leads to the old site's page or file that is not in the folder; shown as text",
+            start + at,
+          );
+          return label;
+        }
         // An address on the old site (`/blog/2009/01/04/`, `/download/jit.c`) that no
         // essay or file here answers: its words, not a link that leads nowhere.
         if (/^\/(?!\/)/.test(href)) {
@@ -369,12 +383,24 @@ export function resolveLinks(
             deadLabels.add(referenceKey(lead));
             return '';
           })
-          .replace(HTML_LINK, (whole: string, lead: string, quote: string, href: string) => {
-            const found = essayAt(essay, decodeHtmlAmp(href));
-            if (!found) return whole;
-            const to = hrefTo(found.to, found.hash) ?? hrefTo(found.to)!;
-            return `${lead}${quote}${to}${quote}`;
-          })
+          .replace(
+            HTML_LINK,
+            (whole: string, lead: string, quote: string, href: string, at: number) => {
+              const found = essayAt(essay, decodeHtmlAmp(href));
+              if (found) {
+                const to = hrefTo(found.to, found.hash) ?? hrefTo(found.to)!;
+                return `${lead}${quote}${to}${quote}`;
+              }
+              if (!/^\/(?!\/)/.test(href)) return whole;
+              note(
+                `the link to ${href} leads to a page or file of the old site that is not in the folder; shown as text`,
+                "a link leads to the old site's page or file that is not in the folder; shown as text",
+                start + at,
+              );
+              // An anchor with no address is no link: its words stay, as text.
+              return lead.replace(/\shref\s*=\s*$/i, '');
+            },
+          )
           .replace(
             HTML_IMAGE,
             (whole: string, lead: string, quote: string, src: string, at: number) => {
