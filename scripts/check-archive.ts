@@ -11,8 +11,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { chromium } from '@playwright/test';
-import { preview } from 'vite';
 import type { EssayIndex } from '../src/domain/essay';
+import { previewSite } from '../tests/bench/site';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/chromium';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -26,16 +27,6 @@ if (!dir || !existsSync(dir)) {
 const essaysDir = path.resolve(dir);
 const outDir = path.resolve('.tmp/check-archive', path.basename(essaysDir));
 const PHONE = { width: 390, height: 844 };
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // 1. The build, in its own process as `npm run build` runs it: its report is the user's.
 const started = performance.now();
@@ -88,21 +79,16 @@ const sample = Array.from(
   { length: want },
   (_, i) => index.essays[Math.floor((i * index.essays.length) / want)]!,
 );
-const server = await preview({
-  configFile: path.resolve('vite.config.ts'),
-  build: { outDir },
-  preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
-  logLevel: 'silent',
-});
-const base = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4173/';
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const server = await previewSite(outDir);
+const base = server.url;
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const context = await browser.newContext({ viewport: PHONE, serviceWorkers: 'block' });
 const page = await context.newPage();
 
 interface Found {
   markupAsText: string[];
   brokenImages: string[];
-  deadLinks: string[];
+  links: string[];
   width: number;
 }
 const found = { markup: 0, images: 0, links: 0, wide: 0 };
@@ -139,7 +125,7 @@ for (const essay of sample) {
       ),
     ),
   );
-  const seen: Found & { links: string[] } = await page.evaluate(() => {
+  const seen: Found = await page.evaluate(() => {
     const prose = document.querySelector('.prose')!;
     const text: string[] = [];
     const walker = document.createTreeWalker(prose, NodeFilter.SHOW_TEXT);
@@ -162,7 +148,6 @@ for (const essay of sample) {
     return {
       markupAsText: text,
       brokenImages: images,
-      deadLinks: [],
       links,
       width: document.documentElement.scrollWidth,
     };

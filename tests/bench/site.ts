@@ -40,6 +40,11 @@ export async function servedSite(count: number, opts: { rebuild?: boolean } = {}
   if (opts.rebuild || !existsSync(path.join(outDir, 'index.html'))) {
     await measuredBuild(count, outDir);
   }
+  return { ...(await previewSite(outDir)), outDir };
+}
+
+/** A built site served by `vite preview` on a free loopback port. */
+export async function previewSite(outDir: string) {
   const server = await preview({
     configFile: path.resolve('vite.config.ts'),
     build: { outDir },
@@ -47,7 +52,7 @@ export async function servedSite(count: number, opts: { rebuild?: boolean } = {}
     logLevel: 'silent',
   });
   const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:4173/';
-  return { url, outDir, close: () => server.close() };
+  return { url, close: () => server.close() };
 }
 
 export async function buildSite(count: number, outDir: string): Promise<number> {

@@ -9,7 +9,7 @@ import type { EssayRecord } from './records.ts';
 import { capNesting } from '../read/nesting.ts';
 import { expandTemplates } from '../read/templates.ts';
 import { mdxAsMarkdown } from '../read/mdx.ts';
-import { closesFence, fenceOpenedBy } from '../read/fences.ts';
+import { mapLines } from '../read/fences.ts';
 import { derived, error, warning, type Problem } from '../problems.ts';
 import { FrontMatterSchema } from './schema.ts';
 
@@ -131,18 +131,7 @@ function canonicalFields(
 /** The text with its fenced code blocks blanked: a `# comment` in code is not a heading. */
 function withoutFencedCode(markdown: string): string {
   if (!/^ {0,3}(?:```|~~~)/m.test(markdown)) return markdown;
-  let fence: string | null = null;
-  return markdown
-    .split('\n')
-    .map((line) => {
-      if (fence !== null) {
-        if (closesFence(line, fence)) fence = null;
-        return '';
-      }
-      fence = fenceOpenedBy(line);
-      return fence ? '' : line;
-    })
-    .join('\n');
+  return mapLines(markdown, (line, inCode) => (inCode ? '' : line));
 }
 
 const FIRST_HEADING = /^\s*#[ \t]+(.+?)[ \t]*#*[ \t]*$/m;

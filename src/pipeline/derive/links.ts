@@ -53,8 +53,6 @@ const ALT = /\salt\s*=\s*(["'])([^"'<>]*)\1/i;
  */
 const INLINE_TARGET =
   /(!?)\[((?:[^[\]\n]|\n(?![ \t]*\n)|\](?!\())*)\]\(\s*(<[^<>\n]*>|[^)\s]+)((?:\s[^)\n]*)?)\)/g;
-/** Matches nothing: a pass that is not needed. */
-const NEVER = /(?!)/g;
 const DEFINITION_LINE = /^( {0,3}\[[^\]\n]+\]:[ \t]*)(<[^>\n]*>|\S+)[^\n]*(?:\n|$)/gm;
 
 const MISSING = Symbol('missing');
@@ -241,6 +239,12 @@ export function resolveLinks(
     if (!MAYBE_LINK.test(essay.markdown)) return essay;
     const note = (message: string, group: string, at?: number) =>
       problems.push(warning(essay.file, message, at === undefined ? undefined : lineAt(at), group));
+    const noteOldSite = (href: string, at: number) =>
+      note(
+        `the link to ${href} leads to a page or file of the old site that is not in the folder; shown as text`,
+        "a link leads to the old site's page or file that is not in the folder; shown as text",
+        at,
+      );
     /** The file's line of an offset in the markdown. */
     /** Reference labels whose definitions lead to the old site's pages that are not here. */
     const deadLabels = new Set<string>();
@@ -319,99 +323,81 @@ export function resolveLinks(
         // An address on the old site (`/blog/2009/01/04/`, `/download/jit.c`) that no
         // essay or file here answers: its words, not a link that leads nowhere.
         if (/^\/(?!\/)/.test(href)) {
-          note(
-            `the link to ${href} leads to a page or file of the old site that is not in the folder; shown as text`,
-            "a link leads to the old site's page or file that is not in the folder; shown as text",
-            start + at,
-          );
+          noteOldSite(href, start + at);
           return label;
         }
         return whole;
       };
-      return (
-        text
-          .replace(
-            WIKI,
-            (_whole, bang: string, name: string, heading: string | undefined, label?: string) => {
-              const shown = (label ?? (name || heading?.slice(1) || '')).trim();
-              const trimmed = name.trim();
-              if (bang && IMAGE_EXTENSIONS.includes(path.extname(trimmed).toLowerCase())) {
-                const href = mediaHref(essay, trimmed);
-                if (href) return `![${label ?? ''}](${href})`;
-                note(
-                  `the image ![[${trimmed}]] is not in the folder; left out`,
-                  'an image it names is not in the folder',
-                );
-                return '';
-              }
-              const to =
-                trimmed === '' ? essay : (byName.get(key(trimmed)) ?? byName.get(stemOf(trimmed)));
-              const href = to ? hrefTo(to, heading?.slice(1)) : null;
-              if (!to || href === null) {
-                note(
-                  `[[${name}${heading ?? ''}]] names no essay${to ? ' heading' : ''}; shown as text`,
-                  'a wiki link names no essay; shown as text',
-                );
-                return escapeText(shown);
-              }
-              return `[${escapeText(shown)}](${href})`;
-            },
-          )
-          .replace(INLINE_TARGET, inline)
-          // A link around an image (`[![thumb](/a.png)](/b.png)`): once more, for the link.
-          .replace(nested ? INLINE_TARGET : NEVER, inline)
-          .replace(DEFINITION_LINE, (whole: string, lead: string, rawHref: string, at: number) => {
-            const href = rawHref.startsWith('<') ? rawHref.slice(1, -1) : rawHref;
-            const found = essayAt(essay, href);
-            if (found)
-              return whole.replace(
-                rawHref,
-                () => hrefTo(found.to, found.hash) ?? hrefTo(found.to)!,
+      const linked = text
+        .replace(
+          WIKI,
+          (_whole, bang: string, name: string, heading: string | undefined, label?: string) => {
+            const shown = (label ?? (name || heading?.slice(1) || '')).trim();
+            const trimmed = name.trim();
+            if (bang && IMAGE_EXTENSIONS.includes(path.extname(trimmed).toLowerCase())) {
+              const href = mediaHref(essay, trimmed);
+              if (href) return `![${label ?? ''}](${href})`;
+              note(
+                `the image ![[${trimmed}]] is not in the folder; left out`,
+                'an image it names is not in the folder',
               );
+              return '';
+            }
+            const to =
+              trimmed === '' ? essay : (byName.get(key(trimmed)) ?? byName.get(stemOf(trimmed)));
+            const href = to ? hrefTo(to, heading?.slice(1)) : null;
+            if (!to || href === null) {
+              note(
+                `[[${name}${heading ?? ''}]] names no essay${to ? ' heading' : ''}; shown as text`,
+                'a wiki link names no essay; shown as text',
+              );
+              return escapeText(shown);
+            }
+            return `[${escapeText(shown)}](${href})`;
+          },
+        )
+        .replace(INLINE_TARGET, inline);
+      // A link around an image (`[![thumb](/a.png)](/b.png)`): once more, for the link.
+      return (nested ? linked.replace(INLINE_TARGET, inline) : linked)
+        .replace(DEFINITION_LINE, (whole: string, lead: string, rawHref: string, at: number) => {
+          const href = rawHref.startsWith('<') ? rawHref.slice(1, -1) : rawHref;
+          const found = essayAt(essay, href);
+          if (found)
+            return whole.replace(rawHref, () => hrefTo(found.to, found.hash) ?? hrefTo(found.to)!);
+          if (!/^\/(?!\/)/.test(href)) return whole;
+          if (IMAGE_EXTENSIONS.includes(path.extname(href.split(/[?#]/)[0]!).toLowerCase())) {
+            const local = localImage(href, start + at); // warns when missing
+            if (local && local !== MISSING) return whole.replace(rawHref, () => local);
+          } else noteOldSite(href, start + at);
+          // The old site's page or file, not here: the definition goes, its references
+          // become their words (below).
+          deadLabels.add(referenceKey(lead));
+          return '';
+        })
+        .replace(
+          HTML_LINK,
+          (whole: string, lead: string, quote: string, href: string, at: number) => {
+            const found = essayAt(essay, decodeHtmlAmp(href));
+            if (found) {
+              const to = hrefTo(found.to, found.hash) ?? hrefTo(found.to)!;
+              return `${lead}${quote}${to}${quote}`;
+            }
             if (!/^\/(?!\/)/.test(href)) return whole;
-            if (IMAGE_EXTENSIONS.includes(path.extname(href.split(/[?#]/)[0]!).toLowerCase())) {
-              const local = localImage(href, start + at); // warns when missing
-              if (local && local !== MISSING) return whole.replace(rawHref, () => local);
-            } else
-              note(
-                `the link to ${href} leads to a page or file of the old site that is not in the folder; shown as text`,
-                "a link leads to the old site's page or file that is not in the folder; shown as text",
-                start + at,
-              );
-            // The old site's page or file, not here: the definition goes, its references
-            // become their words (below).
-            deadLabels.add(referenceKey(lead));
-            return '';
-          })
-          .replace(
-            HTML_LINK,
-            (whole: string, lead: string, quote: string, href: string, at: number) => {
-              const found = essayAt(essay, decodeHtmlAmp(href));
-              if (found) {
-                const to = hrefTo(found.to, found.hash) ?? hrefTo(found.to)!;
-                return `${lead}${quote}${to}${quote}`;
-              }
-              if (!/^\/(?!\/)/.test(href)) return whole;
-              note(
-                `the link to ${href} leads to a page or file of the old site that is not in the folder; shown as text`,
-                "a link leads to the old site's page or file that is not in the folder; shown as text",
-                start + at,
-              );
-              // An anchor with no address is no link: its words stay, as text.
-              return lead.replace(/\shref\s*=\s*$/i, '');
-            },
-          )
-          .replace(
-            HTML_IMAGE,
-            (whole: string, lead: string, quote: string, src: string, at: number) => {
-              const local = localImage(src, start + at);
-              if (local === MISSING) return described(ALT.exec(whole)?.[2] ?? '');
-              return local
-                ? `${lead}${quote}${local}${quote}${whole.slice(lead.length + src.length + 2)}`
-                : whole;
-            },
-          )
-      );
+            noteOldSite(href, start + at);
+            // An anchor with no address is no link: its words stay, as text.
+            return lead.replace(/\shref\s*=\s*$/i, '');
+          },
+        )
+        .replace(
+          HTML_IMAGE,
+          (whole: string, lead: string, quote: string, src: string, at: number) => {
+            const local = localImage(src, start + at);
+            if (local === MISSING) return described(ALT.exec(whole)?.[2] ?? '');
+            return local
+              ? `${lead}${quote}${local}${quote}${whole.slice(lead.length + src.length + 2)}`
+              : whole;
+          },
+        );
     });
     const final =
       deadLabels.size === 0

@@ -23,6 +23,28 @@ export function closesFence(line: string, open: string): boolean {
 }
 
 /**
+ * Each line of a Markdown text through `change`, told whether the line belongs to a fenced
+ * code block (its fences included): for the stages that rewrite or drop whole lines.
+ */
+export function mapLines(
+  markdown: string,
+  change: (line: string, inCode: boolean) => string,
+): string {
+  let fence: string | null = null;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      if (fence !== null) {
+        if (closesFence(line, fence)) fence = null;
+        return change(line, true);
+      }
+      fence = fenceOpenedBy(line);
+      return change(line, fence !== null);
+    })
+    .join('\n');
+}
+
+/**
  * Applies `change` to the prose of a Markdown text: not inside fenced code blocks, indented
  * code after a blank line, or inline code spans. `start` is the prose's offset in the text.
  */

@@ -1,4 +1,4 @@
-import { closesFence, fenceOpenedBy, mapOutsideCode } from './fences.ts';
+import { mapLines, mapOutsideCode } from './fences.ts';
 import { warning, type Problem } from '../problems.ts';
 
 /**
@@ -33,29 +33,17 @@ function bracketDepth(line: string): number {
 
 /** The file without its module lines; each dropped line stays as an empty one (lines hold). */
 function withoutModuleLines(markdown: string): string {
-  let fence: string | null = null;
   let depth = 0;
-  return markdown
-    .split('\n')
-    .map((line) => {
-      if (fence !== null) {
-        if (closesFence(line, fence)) fence = null;
-        return line;
-      }
-      if (depth > 0) {
-        depth += bracketDepth(line);
-        return '';
-      }
-      const open = fenceOpenedBy(line);
-      if (open) {
-        fence = open;
-        return line;
-      }
-      if (!MODULE_LINE.test(line)) return line;
-      depth = Math.max(0, bracketDepth(line));
+  return mapLines(markdown, (line, inCode) => {
+    if (inCode) return line;
+    if (depth > 0) {
+      depth += bracketDepth(line);
       return '';
-    })
-    .join('\n');
+    }
+    if (!MODULE_LINE.test(line)) return line;
+    depth = Math.max(0, bracketDepth(line));
+    return '';
+  });
 }
 
 export function mdxAsMarkdown(markdown: string, file: string, firstLine: number): MdxResult {

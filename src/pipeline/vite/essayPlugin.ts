@@ -89,10 +89,14 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
     return result;
   }
 
+  /** The latest run's EPUB books, worked out once per run (the HTML and the bundle ask too). */
+  let booksOf: { run: PipelineResult; books: EpubBook[] } | null = null;
   /** The EPUB books of this build (none over EPUB_MAX_ESSAYS essays, or with EPUB=off). */
   function books(): EpubBook[] {
     if (!result?.ok || process.env.EPUB === 'off') return [];
-    return epubBooks(result.essays, options.site.name);
+    if (booksOf?.run !== result)
+      booksOf = { run: result, books: epubBooks(result.essays, options.site.name) };
+    return booksOf.books;
   }
 
   /** The site as the page sees it: from the written build, or from the latest run. */
@@ -226,6 +230,7 @@ export function essayPlugin(options: EssayPluginOptions): Plugin<EssayPluginApi>
           hasBooks: bookList.length > 0,
         };
         result = null;
+        booksOf = null;
       },
     },
 
