@@ -8,7 +8,7 @@
 export const BODY_CACHE = 'essay-bodies-v1';
 
 export function isSavedPath(pathname: string): boolean {
-  return /\/data\/(?:essays|pages|summaries|slugs|threads|words|postings|tags|themes)\/[^/]+\.[0-9a-f]{10}\.json$/.test(
+  return /\/data\/(?:essays|pages|summaries|slugs|threads|words|tails|postings|tags|themes)\/[^/]+\.[0-9a-f]{10}\.json$/.test(
     pathname,
   );
 }

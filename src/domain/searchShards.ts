@@ -25,6 +25,12 @@ export interface SearchManifest {
   wordCount: number;
   /** Word shards in order: the first character of each one's first word, and its file. */
   words: { from: string; file: string }[];
+  /**
+   * Tail shards in order, like `words` but by the first character of each word's tail (the
+   * word without its first character): where a typo in a word's first letter is forgiven.
+   * Absent in an index built before them.
+   */
+  tails?: { from: string; file: string }[];
   /** Number of each postings shard's first word, as packed deltas. */
   postingsStarts: string;
   postingsFiles: string[];
@@ -37,6 +43,22 @@ export interface WordShardFile {
   /** Per word: how many essays it is in, packed. */
   docs: string;
 }
+
+/**
+ * The words of FIRST_LETTER_MIN letters or more, by their tail (the word less its first
+ * character), sorted by tail: `tails[i]` is the tail of the words whose first characters
+ * are `heads[i]` (one per word, in order), and `words` packs, per such word, its number and
+ * how many essays it is in. A typed word whose first letter is wrong ("amphasis") has the
+ * same tail as the word meant; one missing its first letter ("mphasis") is that tail.
+ */
+export interface TailShardFile {
+  tails: string[];
+  heads: string[];
+  words: string;
+}
+
+/** Words this long or longer forgive a typo in their first letter. */
+export const FIRST_LETTER_MIN = 5;
 
 export interface PostingsShardFile {
   start: number;
@@ -52,24 +74,57 @@ export const postingsDocCount = (packed: string) => decodeNumbers(packed).length
 
 export interface SplitIndex {
   words: WordShardFile[];
+  tails: TailShardFile[];
   postings: PostingsShardFile[];
+}
+
+/** A word less its first character (a whole code point): what it is filed by in tail shards. */
+export const tailOf = (word: string) => word.slice(firstChar(word).length);
+
+/**
+ * Cuts `sorted` where `key` of an item's first character changes, each run at least
+ * `minItems` long (small runs of first characters share one run).
+ */
+function runsByFirstChar<T>(sorted: readonly T[], key: (item: T) => string, minItems: number) {
+  const runs: T[][] = [];
+  let start = 0;
+  for (let i = 1; i <= sorted.length; i++) {
+    const boundary =
+      i === sorted.length || firstChar(key(sorted[i]!)) !== firstChar(key(sorted[i - 1]!));
+    if (boundary && (i - start >= minItems || i === sorted.length)) {
+      runs.push(sorted.slice(start, i));
+      start = i;
+    }
+  }
+  return runs;
+}
+
+function tailShards(terms: readonly string[], docs: readonly number[], minWords: number) {
+  const byTail = new Map<string, number[]>();
+  terms.forEach((term, n) => {
+    if ([...term].length < FIRST_LETTER_MIN) return;
+    const tail = tailOf(term);
+    const list = byTail.get(tail);
+    if (list) list.push(n);
+    else byTail.set(tail, [n]);
+  });
+  const sorted = [...byTail].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return runsByFirstChar(sorted, ([tail]) => tail, minWords).map((run): TailShardFile => ({
+    tails: run.map(([tail]) => tail),
+    heads: run.map(([, ns]) => ns.map((n) => firstChar(terms[n]!)).join('')),
+    words: encodeNumbers(run.flatMap(([, ns]) => ns.flatMap((n) => [n, docs[n]!]))),
+  }));
 }
 
 export function splitIndex(index: SearchIndex, minWords = MIN_WORDS): SplitIndex {
   const { terms, postings } = index;
-  const words: WordShardFile[] = [];
-  let start = 0;
-  for (let i = 1; i <= terms.length; i++) {
-    const boundary = i === terms.length || firstChar(terms[i]!) !== firstChar(terms[i - 1]!);
-    if (boundary && (i - start >= minWords || i === terms.length)) {
-      words.push({
-        start,
-        terms: terms.slice(start, i),
-        docs: encodeNumbers(postings.slice(start, i).map(postingsDocCount)),
-      });
-      start = i;
-    }
-  }
+  const docs = postings.map(postingsDocCount);
+  const numbered = terms.map((term, n) => ({ term, n }));
+  const words = runsByFirstChar(numbered, (w) => w.term, minWords).map((run): WordShardFile => ({
+    start: run[0]!.n,
+    terms: run.map((w) => w.term),
+    docs: encodeNumbers(run.map((w) => docs[w.n]!)),
+  }));
   const shards: PostingsShardFile[] = [];
   let current: PostingsShardFile | null = null;
   let bytes = 0;
@@ -82,7 +137,7 @@ export function splitIndex(index: SearchIndex, minWords = MIN_WORDS): SplitIndex
     current.postings.push(p);
     bytes += p.length;
   });
-  return { words, postings: shards };
+  return { words, tails: tailShards(terms, docs, minWords), postings: shards };
 }
 
 export function manifestOf(
@@ -90,6 +145,7 @@ export function manifestOf(
   split: SplitIndex,
   wordFiles: readonly string[],
   postingsFiles: readonly string[],
+  tailFiles: readonly string[],
 ): SearchManifest {
   const starts = split.postings.map((s) => s.start);
   return {
@@ -98,6 +154,7 @@ export function manifestOf(
     docCount: index.docCount,
     wordCount: index.terms.length,
     words: split.words.map((w, k) => ({ from: firstChar(w.terms[0] ?? ''), file: wordFiles[k]! })),
+    tails: split.tails.map((t, k) => ({ from: firstChar(t.tails[0] ?? ''), file: tailFiles[k]! })),
     postingsStarts: encodeNumbers(starts.map((s, k) => s - (starts[k - 1] ?? 0))),
     postingsFiles: [...postingsFiles],
   };

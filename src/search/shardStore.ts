@@ -5,6 +5,7 @@ import {
   shardAt,
   type PostingsShardFile,
   type SearchManifest,
+  type TailShardFile,
   type WordShardFile,
 } from '../domain/searchShards';
 import { buildSignatureTable, type SignatureTable } from './letterSignature';
@@ -25,10 +26,25 @@ export interface WordShard {
   signatures: SignatureTable;
 }
 
+/** A vocabulary word found by its tail: its number, spelling and how many essays hold it. */
+export interface TailWord {
+  n: number;
+  term: string;
+  docs: number;
+}
+
+/** Tail → the words with that tail (src/domain/searchShards.ts, TailShardFile). */
+export type TailShard = ReadonlyMap<string, readonly TailWord[]>;
+
 export interface IndexSource {
   readonly docCount: number;
   /** The shard holding the words that begin as `word` does, or null until it is loaded. */
   wordShard(word: string): WordShard | null;
+  /**
+   * The tail shard holding tails that begin as `tail` does; null until it is loaded, and
+   * always for an index without tail shards.
+   */
+  tailShard(tail: string): TailShard | null;
   /** Packed postings of word number `n`, or '' until its shard is loaded. */
   postings(n: number): string;
 }
@@ -36,9 +52,12 @@ export interface IndexSource {
 export class ShardStore implements IndexSource {
   readonly docCount: number;
   private readonly froms: string[];
+  private readonly tailFroms: string[];
   private readonly starts: number[];
   private readonly words = new Map<number, Promise<WordShard>>();
   private readonly wordsLoaded = new Map<number, WordShard>();
+  private readonly tails = new Map<number, Promise<TailShard>>();
+  private readonly tailsLoaded = new Map<number, TailShard>();
   private readonly postingsLoaded = new Map<number, PostingsShardFile>();
   private readonly postingsPending = new Map<number, Promise<void>>();
 
@@ -48,6 +67,7 @@ export class ShardStore implements IndexSource {
   ) {
     this.docCount = manifest.docCount;
     this.froms = manifest.words.map((w) => w.from);
+    this.tailFroms = (manifest.tails ?? []).map((t) => t.from);
     this.starts = postingsStartsOf(manifest);
   }
 
@@ -58,6 +78,11 @@ export class ShardStore implements IndexSource {
   wordShard(word: string): WordShard | null {
     if (word === '' || this.froms.length === 0) return null;
     return this.wordsLoaded.get(this.wordShardNumber(word)) ?? null;
+  }
+
+  tailShard(tail: string): TailShard | null {
+    if (tail === '' || this.tailFroms.length === 0) return null;
+    return this.tailsLoaded.get(shardAt(this.tailFroms, firstChar(tail))) ?? null;
   }
 
   postings(n: number): string {
@@ -89,6 +114,30 @@ export class ShardStore implements IndexSource {
     );
   }
 
+  /** Loads the tail shards the tails need. */
+  async loadTails(tails: readonly string[]): Promise<void> {
+    const files = this.manifest.tails ?? [];
+    if (files.length === 0) return;
+    const wanted = new Set(
+      tails.filter((t) => t !== '').map((t) => shardAt(this.tailFroms, firstChar(t))),
+    );
+    await Promise.all(
+      [...wanted].map((k) => {
+        let shard = this.tails.get(k);
+        if (!shard) {
+          shard = (this.load(files[k]!.file) as Promise<TailShardFile>).then((file) => {
+            const ready = prepareTails(file);
+            this.tailsLoaded.set(k, ready);
+            return ready;
+          });
+          shard.catch(() => this.tails.delete(k)); // try again later, e.g. back online
+          this.tails.set(k, shard);
+        }
+        return shard;
+      }),
+    );
+  }
+
   /** Loads the postings shards holding words `numbers`. */
   async loadPostings(numbers: readonly number[]): Promise<void> {
     const wanted = new Set(numbers.map((n) => shardAt(this.starts, n)));
@@ -113,6 +162,7 @@ export class ShardStore implements IndexSource {
   async loadAll(): Promise<void> {
     await Promise.all([
       ...this.froms.map((from) => this.loadWords([from])),
+      ...this.tailFroms.map((from) => this.loadTails([from])),
       this.loadPostings(this.starts),
     ]);
   }
@@ -132,4 +182,21 @@ function prepareWords(file: WordShardFile): WordShard {
     local: new Map(file.terms.map((t, i) => [t, i])),
     signatures: buildSignatureTable(file.terms),
   };
+}
+
+function prepareTails(file: TailShardFile): TailShard {
+  const numbers = decodeNumbers(file.words);
+  const out = new Map<string, TailWord[]>();
+  let at = 0;
+  file.tails.forEach((tail, i) => {
+    out.set(
+      tail,
+      [...file.heads[i]!].map((head) => {
+        const word = { n: numbers[at]!, term: head + tail, docs: numbers[at + 1]! };
+        at += 2;
+        return word;
+      }),
+    );
+  });
+  return out;
 }

@@ -74,7 +74,10 @@ describe('the packs of an archive', () => {
 
     const essayFiles = find(files, /^data\/(pages|essays)\//);
     expect(essayFiles).toHaveLength(1200);
-    const shared = find(files, /^data\/(summaries|slugs|threads|words|postings|tags|themes)\//);
+    const shared = find(
+      files,
+      /^data\/(summaries|slugs|threads|words|tails|postings|tags|themes)\//,
+    );
     expect(shared.length).toBeGreaterThan(30 + 3); // 30 chunks, 3 buckets, search shards
     for (const name of [...essayFiles, ...shared]) {
       const ref = locate(name);

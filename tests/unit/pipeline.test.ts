@@ -63,7 +63,7 @@ describe('the real format, quirks and all', () => {
   });
   it('emits a hashed index without bodies, one hashed body file per essay, and a search index', () => {
     const names = result.outputs.map((o) => o.fileName);
-    expect(names.slice(0, 5)).toEqual([
+    expect(names.slice(0, 6)).toEqual([
       expect.stringMatching(/^data\/index\.[0-9a-f]{10}\.json$/),
       expect.stringMatching(
         /^data\/essays\/notes-on-keeping-a-reading-group-alive\.[0-9a-f]{10}\.json$/,
@@ -71,12 +71,13 @@ describe('the real format, quirks and all', () => {
       // The search index in shards (src/domain/searchShards.ts), then its manifest.
       expect.stringMatching(/^data\/words\/0\.[0-9a-f]{10}\.json$/),
       expect.stringMatching(/^data\/postings\/0\.[0-9a-f]{10}\.json$/),
+      expect.stringMatching(/^data\/tails\/0\.[0-9a-f]{10}\.json$/),
       expect.stringMatching(/^data\/search\.[0-9a-f]{10}\.json$/),
     ]);
     // Then the archive in pieces (tests/unit/archive.test.ts) and its offline packs
     // (tests/unit/packs.test.ts), then robots.txt (no feed or sitemap without SITE_URL) and
     // no old-address pages (none asked for): the build's own emitter list.
-    expect(names.slice(5).map((n) => n.replace(/[.\d][^/]*$/, ''))).toEqual([
+    expect(names.slice(6).map((n) => n.replace(/[.\d][^/]*$/, ''))).toEqual([
       'data/summaries/',
       'data/pages/notes-on-keeping-a-reading-group-alive',
       'data/slugs/',

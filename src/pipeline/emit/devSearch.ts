@@ -47,7 +47,7 @@ export function devSearchEmitter(): DevSearch {
       return { files: [lazyManifest], built: { search: { fileName: name } } };
     },
     file(fileName) {
-      if (!/^data\/(?:words|postings)\//.test(fileName)) return undefined;
+      if (!/^data\/(?:words|tails|postings)\//.test(fileName)) return undefined;
       return latest?.().get(fileName);
     },
   };

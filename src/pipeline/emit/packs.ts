@@ -24,7 +24,7 @@ export interface EssayFiles {
   body: OutputFile;
 }
 
-const SHARED_FILE = /^data\/(?:summaries|slugs|threads|words|postings|tags|themes)\//;
+const SHARED_FILE = /^data\/(?:summaries|slugs|threads|words|tails|postings|tags|themes)\//;
 
 export function packFiles(
   essays: readonly EssayFiles[],

@@ -1,6 +1,6 @@
 import type { SearchIndex } from '../../domain/searchIndex.ts';
 import { encodeNumbers, weightLevel } from '../../domain/searchIndex.ts';
-import { manifestOf, splitIndex } from '../../domain/searchShards.ts';
+import { manifestOf, MIN_WORDS, splitIndex } from '../../domain/searchShards.ts';
 import { plainText } from '../../domain/text.ts';
 import { indexTerms } from '../../domain/tokens.ts';
 import { needs, type Emitter, type OutputFile } from './context.ts';
@@ -160,8 +160,8 @@ export const SEARCH_INDEX_PREFIX = `${DATA_DIR}/search.`;
  * The index as the browser loads it: a small manifest (`data/search.<hash>.json`) naming word
  * shards and postings shards (src/domain/searchShards.ts), each content-hashed.
  */
-export function shardedSearchFiles(index: SearchIndex): OutputFile[] {
-  const split = splitIndex(index);
+export function shardedSearchFiles(index: SearchIndex, minWords = MIN_WORDS): OutputFile[] {
+  const split = splitIndex(index, minWords);
   const out: OutputFile[] = [];
   const hashed = (folder: string, k: number, value: unknown) => {
     const source = JSON.stringify(value);
@@ -171,7 +171,8 @@ export function shardedSearchFiles(index: SearchIndex): OutputFile[] {
   };
   const words = split.words.map((w, k) => hashed('words', k, w));
   const postings = split.postings.map((p, k) => hashed('postings', k, p));
-  const source = JSON.stringify(manifestOf(index, split, words, postings));
+  const tails = split.tails.map((t, k) => hashed('tails', k, t));
+  const source = JSON.stringify(manifestOf(index, split, words, postings, tails));
   out.push({ fileName: `${SEARCH_INDEX_PREFIX}${contentHash(source)}.json`, source });
   return out;
 }
