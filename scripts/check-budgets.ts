@@ -41,6 +41,8 @@ export const BUDGETS_KB = {
   'summary chunk table': 2,
   'search word shard (largest)': 16,
   'search postings shard (largest)': 40,
+  // Loaded only for a word the archive does not have (a typo in its first letters).
+  'search tail shard (largest)': 16,
   // Offline packs (docs/decisions/0012): the table is precached; a pack is one save request.
   'offline pack table': 4,
   'offline pack (largest)': 160,
@@ -111,6 +113,7 @@ const figures: Record<keyof typeof BUDGETS_KB, number> = {
   'summary chunk table': gz(one(data, /^summaries\..*\.json$/, 'data')),
   'search word shard (largest)': largest('data/words'),
   'search postings shard (largest)': largest('data/postings'),
+  'search tail shard (largest)': largest('data/tails'),
   'offline pack table': gz(one(data, /^packs\..*\.json$/, 'data')),
   'offline pack (largest)': largest('data/packs'),
 };

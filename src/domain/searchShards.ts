@@ -16,6 +16,8 @@ import { decodeNumbers, encodeNumbers, type SearchIndex } from './searchIndex.ts
 
 export const MIN_WORDS = 2000;
 export const POSTINGS_BYTES = 48_000;
+/** About 12 KB gzipped a tail shard. */
+export const TAIL_BYTES = 32_000;
 
 export interface SearchManifest {
   version: 2;
@@ -26,9 +28,9 @@ export interface SearchManifest {
   /** Word shards in order: the first character of each one's first word, and its file. */
   words: { from: string; file: string }[];
   /**
-   * Tail shards in order, like `words` but by the first character of each word's tail (the
-   * word without its first character): where a typo in a word's first letter is forgiven.
-   * Absent in an index built before them.
+   * Tail shards in order, each with its first tail (a word without its first character):
+   * where a typo in a word's first letter is forgiven. A tail is looked up exactly, so they
+   * are cut by size alone, small: a typo loads one or two. Absent in older indexes.
    */
   tails?: { from: string; file: string }[];
   /** Number of each postings shard's first word, as packed deltas. */
@@ -99,7 +101,7 @@ function runsByFirstChar<T>(sorted: readonly T[], key: (item: T) => string, minI
   return runs;
 }
 
-function tailShards(terms: readonly string[], docs: readonly number[], minWords: number) {
+function tailShards(terms: readonly string[], docs: readonly number[], maxBytes: number) {
   const byTail = new Map<string, number[]>();
   terms.forEach((term, n) => {
     if ([...term].length < FIRST_LETTER_MIN) return;
@@ -109,14 +111,28 @@ function tailShards(terms: readonly string[], docs: readonly number[], minWords:
     else byTail.set(tail, [n]);
   });
   const sorted = [...byTail].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return runsByFirstChar(sorted, ([tail]) => tail, minWords).map((run): TailShardFile => ({
+  const runs: (typeof sorted)[] = [];
+  let bytes = Infinity;
+  for (const entry of sorted) {
+    if (bytes > maxBytes) {
+      runs.push([]);
+      bytes = 0;
+    }
+    runs.at(-1)!.push(entry);
+    bytes += entry[0].length + 8 * entry[1].length;
+  }
+  return runs.map((run): TailShardFile => ({
     tails: run.map(([tail]) => tail),
     heads: run.map(([, ns]) => ns.map((n) => firstChar(terms[n]!)).join('')),
     words: encodeNumbers(run.flatMap(([, ns]) => ns.flatMap((n) => [n, docs[n]!]))),
   }));
 }
 
-export function splitIndex(index: SearchIndex, minWords = MIN_WORDS): SplitIndex {
+export function splitIndex(
+  index: SearchIndex,
+  minWords = MIN_WORDS,
+  tailBytes = TAIL_BYTES,
+): SplitIndex {
   const { terms, postings } = index;
   const docs = postings.map(postingsDocCount);
   const numbered = terms.map((term, n) => ({ term, n }));
@@ -137,7 +153,7 @@ export function splitIndex(index: SearchIndex, minWords = MIN_WORDS): SplitIndex
     current.postings.push(p);
     bytes += p.length;
   });
-  return { words, tails: tailShards(terms, docs, minWords), postings: shards };
+  return { words, tails: tailShards(terms, docs, tailBytes), postings: shards };
 }
 
 export function manifestOf(
@@ -154,7 +170,7 @@ export function manifestOf(
     docCount: index.docCount,
     wordCount: index.terms.length,
     words: split.words.map((w, k) => ({ from: firstChar(w.terms[0] ?? ''), file: wordFiles[k]! })),
-    tails: split.tails.map((t, k) => ({ from: firstChar(t.tails[0] ?? ''), file: tailFiles[k]! })),
+    tails: split.tails.map((t, k) => ({ from: t.tails[0] ?? '', file: tailFiles[k]! })),
     postingsStarts: encodeNumbers(starts.map((s, k) => s - (starts[k - 1] ?? 0))),
     postingsFiles: [...postingsFiles],
   };

@@ -26,9 +26,12 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[n]!;
 }
 
-/** Typos forgiven for a word of this length: none for short words, one, then two. */
+/**
+ * Typos forgiven for a word of this length: none for short words, one, then two from seven
+ * letters ("delimma" for "dilemma"; only when no word is one edit away, expand.ts).
+ */
 export function allowedEdits(length: number): number {
   if (length <= 3) return 0;
-  if (length <= 7) return 1;
+  if (length <= 6) return 1;
   return 2;
 }

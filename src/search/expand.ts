@@ -26,6 +26,11 @@ export interface Expansion {
 const PREFIX_FACTOR = 0.85;
 /** By edit distance: a word one typo away counts less than the word itself. */
 export const TYPO_FACTOR = [1, 0.6, 0.4];
+/**
+ * A typo in the first letter is rarer than one after it (about one in ten in studies of
+ * spelling errors): "volumn" means "volume" more often than "column".
+ */
+const FIRST_LETTER_FACTOR = 0.75;
 const MAX_PREFIX_EXPANSIONS = 16;
 /**
  * Fewer completions for a word just begun: two letters begin the commonest words, whose
@@ -214,16 +219,24 @@ export function createExpander(source: IndexSource): Expander {
           ? token.text.length >= 5
             ? 1
             : 0
-          : allowedEdits(token.text.length);
+          : // A word of the archive may still be a typo of another, but only a close one.
+            Math.min(own === undefined ? 2 : 1, allowedEdits(token.text.length));
       const typos: Candidate[] = edits > 0 ? closeWords(shard, token.text, edits, swapsOnly) : [];
       if (firstLetterNeeds(token)) {
         const more = firstLetterTypos(token.text);
         if (more) typos.push(...more);
         else complete = false; // its shards are still loading: do not remember this
       }
-      typos.sort((a, b) => a.distance - b.distance);
-      for (const c of typos.slice(0, MAX_FUZZY_EXPANSIONS))
-        add(c.term, c.n, TYPO_FACTOR[c.distance]!);
+      // Only the closest: "profling" means "profiling", not "rolling" two edits away, whose
+      // title match would outweigh it (a spell checker's choice too).
+      const nearest = Math.min(...typos.map((c) => c.distance));
+      const head = firstChar(token.text);
+      for (const c of typos.filter((t) => t.distance === nearest).slice(0, MAX_FUZZY_EXPANSIONS))
+        add(
+          c.term,
+          c.n,
+          TYPO_FACTOR[c.distance]! * (c.term.startsWith(head) ? 1 : FIRST_LETTER_FACTOR),
+        );
     }
     const list = [...out.values()].sort((a, b) => b.factor - a.factor);
     if (!complete) return list;

@@ -41,8 +41,8 @@ export interface IndexSource {
   /** The shard holding the words that begin as `word` does, or null until it is loaded. */
   wordShard(word: string): WordShard | null;
   /**
-   * The tail shard holding tails that begin as `tail` does; null until it is loaded, and
-   * always for an index without tail shards.
+   * The tail shard where `tail` would be; null until it is loaded, and always for an index
+   * without tail shards.
    */
   tailShard(tail: string): TailShard | null;
   /** Packed postings of word number `n`, or '' until its shard is loaded. */
@@ -82,7 +82,7 @@ export class ShardStore implements IndexSource {
 
   tailShard(tail: string): TailShard | null {
     if (tail === '' || this.tailFroms.length === 0) return null;
-    return this.tailsLoaded.get(shardAt(this.tailFroms, firstChar(tail))) ?? null;
+    return this.tailsLoaded.get(shardAt(this.tailFroms, tail)) ?? null;
   }
 
   postings(n: number): string {
@@ -118,9 +118,7 @@ export class ShardStore implements IndexSource {
   async loadTails(tails: readonly string[]): Promise<void> {
     const files = this.manifest.tails ?? [];
     if (files.length === 0) return;
-    const wanted = new Set(
-      tails.filter((t) => t !== '').map((t) => shardAt(this.tailFroms, firstChar(t))),
-    );
+    const wanted = new Set(tails.filter((t) => t !== '').map((t) => shardAt(this.tailFroms, t)));
     await Promise.all(
       [...wanted].map((k) => {
         let shard = this.tails.get(k);

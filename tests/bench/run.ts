@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- list|search|offline|prerender|scale|scale-pages|dev|lighthouse]`: prints performance figures and compares them with budgets.
+ * `npm run bench [-- list|search|typos|offline|prerender|scale|scale-pages|dev|lighthouse]`: prints performance figures and compares them with budgets.
  * Not a test: this machine is noisy, so figures are medians and p95 over many runs, and the
  * script exits non-zero only to flag a budget overrun for a human to look at.
  */
@@ -13,6 +13,7 @@ import { benchPrerender } from './prerender';
 import { benchScale } from './scale';
 import { benchSearchNode } from './search';
 import { benchSearchBrowser } from './searchBrowser';
+import { benchTypos } from './typos';
 import { printFigures, printVerdicts } from './stats';
 
 const only = new Set(process.argv.slice(2));
@@ -31,6 +32,9 @@ try {
   if (wants('search')) {
     await benchSearchNode(COUNTS);
     await benchSearchBrowser(browser, COUNTS);
+  }
+  if (wants('typos')) {
+    await benchTypos(browser);
   }
   if (wants('offline')) {
     await benchOffline(browser, COUNTS);

@@ -39,8 +39,9 @@ const pipeline = runOnTexts(
   { anchorDate: '2026-11-24' },
 );
 const index = buildSearchIndex(pipeline.essays, 'test');
-// One word shard per first character (no minimum run), as a 10,000-essay archive has.
-const outputs = shardedSearchFiles(index, 1);
+// One word shard per first character (no minimum run), as a 10,000-essay archive has, and
+// tail shards of a few tails each.
+const outputs = shardedSearchFiles(index, 1, 20);
 const files = new Map(outputs.map((o) => [o.fileName, o.source]));
 const manifest = JSON.parse(outputs.at(-1)!.source) as SearchManifest;
 const store = new ShardStore(manifest, (file) => Promise.resolve(JSON.parse(files.get(file)!)));

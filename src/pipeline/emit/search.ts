@@ -1,6 +1,6 @@
 import type { SearchIndex } from '../../domain/searchIndex.ts';
 import { encodeNumbers, weightLevel } from '../../domain/searchIndex.ts';
-import { manifestOf, MIN_WORDS, splitIndex } from '../../domain/searchShards.ts';
+import { manifestOf, MIN_WORDS, splitIndex, TAIL_BYTES } from '../../domain/searchShards.ts';
 import { plainText } from '../../domain/text.ts';
 import { indexTerms } from '../../domain/tokens.ts';
 import { needs, type Emitter, type OutputFile } from './context.ts';
@@ -160,8 +160,12 @@ export const SEARCH_INDEX_PREFIX = `${DATA_DIR}/search.`;
  * The index as the browser loads it: a small manifest (`data/search.<hash>.json`) naming word
  * shards and postings shards (src/domain/searchShards.ts), each content-hashed.
  */
-export function shardedSearchFiles(index: SearchIndex, minWords = MIN_WORDS): OutputFile[] {
-  const split = splitIndex(index, minWords);
+export function shardedSearchFiles(
+  index: SearchIndex,
+  minWords = MIN_WORDS,
+  tailBytes = TAIL_BYTES,
+): OutputFile[] {
+  const split = splitIndex(index, minWords, tailBytes);
   const out: OutputFile[] = [];
   const hashed = (folder: string, k: number, value: unknown) => {
     const source = JSON.stringify(value);
