@@ -3,14 +3,14 @@ import { useLocation, useNavigation, useSearchParams } from 'react-router';
 import type { Catalog } from '../data/catalog';
 import { loadCatalog, loadSummaries } from '../data/essays';
 import { fullListView, type ListView } from '../data/listView';
-import { ActiveFilters, type ActiveFilter } from '../components/ActiveFilters';
+import { ActiveFilters, activeFiltersOf } from '../components/ActiveFilters';
 import { EssayCard } from '../components/EssayCard';
 import { FilterPanel } from '../components/FilterPanel';
 import { Pagination } from '../components/Pagination';
 import { SortSelect } from '../components/SortSelect';
 import { hasFilters } from '../data/browse';
 import { termsByCount } from '../data/catalog';
-import { LENGTH_LABELS, type ListQuery } from '../domain/browse';
+import type { ListQuery } from '../domain/browse';
 import { listQueryToParams, parseListQuery } from '../data/listQuery';
 import { termLabel } from '../domain/slugs';
 import { useRememberListContext } from '../hooks/useListContext';
@@ -104,40 +104,7 @@ export function BrowseView({
     });
   const own = withoutFixed(query, fixed);
 
-  const active: ActiveFilter[] = [
-    ...own.tags.map((t) => ({
-      id: `tag:${t}`,
-      label: `Tag: ${termLabel(view.tags.get(t)!.value).text}`,
-      remove: () => go({ ...query, page: 1, tags: query.tags.filter((x) => x !== t) }),
-    })),
-    ...(own.theme
-      ? [
-          {
-            id: 'theme',
-            label: `Theme: ${termLabel(view.themes.get(own.theme)!.value).text}`,
-            remove: () => go({ ...query, page: 1, theme: null }),
-          },
-        ]
-      : []),
-    ...(own.length
-      ? [
-          {
-            id: 'length',
-            label: LENGTH_LABELS[own.length],
-            remove: () => go({ ...query, page: 1, length: null }),
-          },
-        ]
-      : []),
-    ...(own.from || own.to
-      ? [
-          {
-            id: 'date',
-            label: `Date: ${own.from ?? '…'} to ${own.to ?? '…'}`,
-            remove: () => go({ ...query, page: 1, from: null, to: null }),
-          },
-        ]
-      : []),
-  ];
+  const active = activeFiltersOf(own, view, (next) => go({ ...query, ...next, page: 1 }));
   const clearAll = () =>
     go(
       withFixed(

@@ -2,14 +2,12 @@ import { startTransition, useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { loadSummaries } from '../data/essays';
 import type { EssaySummary } from '../domain/essay';
-import { ActiveFilters, type ActiveFilter } from '../components/ActiveFilters';
+import { ActiveFilters, activeFiltersOf } from '../components/ActiveFilters';
 import { PageMeta } from '../components/PageMeta';
 import { Pagination } from '../components/Pagination';
 import { SearchHit } from '../components/SearchHit';
 import { filterIndexes, hasFilters, pageCount, PAGE_SIZE } from '../data/browse';
 import { listQueryToParams, parseListQuery } from '../data/listQuery';
-import { LENGTH_LABELS } from '../domain/browse';
-import { termLabel } from '../domain/slugs';
 import { useRememberListContext } from '../hooks/useListContext';
 import { useProgress } from '../hooks/useProgress';
 import { useSearch } from '../hooks/useSearch';
@@ -142,48 +140,10 @@ function SearchResults({ terms: catalog }: { terms: TermMaps }) {
   const shown = useMemo(() => (stale ? [] : (shownAnswer?.essays ?? [])), [shownAnswer, stale]);
   const excerpts = useSnippets(shown, terms);
 
-  const set = (change: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(change)) {
-      next.delete(k);
-      if (v !== null) next.set(k, v);
-    }
-    next.delete('page');
-    setParams(next);
-  };
-  const active: ActiveFilter[] = [
-    ...filters.tags.map((t) => ({
-      id: `tag:${t}`,
-      label: `Tag: ${termLabel(catalog.tags.get(t)!.value).text}`,
-      remove: () =>
-        setParams(
-          new URLSearchParams(
-            [...params].filter(
-              ([k, v]) =>
-                !(k === 'tag' && listQueryToParams({ tags: [t] }).get('tag') === v) && k !== 'page',
-            ),
-          ),
-        ),
-    })),
-    ...(filters.theme
-      ? [
-          {
-            id: 'theme',
-            label: `Theme: ${termLabel(catalog.themes.get(filters.theme)!.value).text}`,
-            remove: () => set({ theme: null }),
-          },
-        ]
-      : []),
-    ...(filters.length
-      ? [
-          {
-            id: 'length',
-            label: LENGTH_LABELS[filters.length],
-            remove: () => set({ length: null }),
-          },
-        ]
-      : []),
-  ];
+  // The same chips as the list's; removing one keeps the query and goes back to page one.
+  const active = activeFiltersOf(filters, catalog, (next) =>
+    setParams(new URLSearchParams([['q', q], ...listQueryToParams(next)])),
+  );
 
   let status: string;
   if (waiting && full.error)

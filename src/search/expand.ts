@@ -40,6 +40,8 @@ const MAX_PREFIX_EXPANSIONS = 16;
 const prefixExpansions = (length: number) =>
   length <= 2 ? 4 : length === 3 ? 8 : MAX_PREFIX_EXPANSIONS;
 const MAX_FUZZY_EXPANSIONS = 8;
+/** Completions of the likeliest word meant, for a word typed with a typo and not finished. */
+const TYPO_COMPLETIONS = 4;
 /** Three-letter words forgive a swap of two letters ("ubs"), nothing else: too many neighbours. */
 const SWAP_ONLY_LENGTH = 3;
 
@@ -231,12 +233,19 @@ export function createExpander(source: IndexSource): Expander {
       // title match would outweigh it (a spell checker's choice too).
       const nearest = Math.min(...typos.map((c) => c.distance));
       const head = firstChar(token.text);
-      for (const c of typos.filter((t) => t.distance === nearest).slice(0, MAX_FUZZY_EXPANSIONS))
-        add(
-          c.term,
-          c.n,
-          TYPO_FACTOR[c.distance]! * (c.term.startsWith(head) ? 1 : FIRST_LETTER_FACTOR),
-        );
+      const meant = typos.filter((t) => t.distance === nearest).slice(0, MAX_FUZZY_EXPANSIONS);
+      const typed = out.size;
+      for (const c of meant) {
+        const factor =
+          TYPO_FACTOR[c.distance]! * (c.term.startsWith(head) ? 1 : FIRST_LETTER_FACTOR);
+        add(c.term, c.n, factor);
+        // A word still being typed with a typo in it may go on: "ctiy" finds "city's" too.
+        // (Only in a shard already here: the typed word's, or the one a first letter led to.)
+        const its = source.wordShard(c.term);
+        if (token.prefix && typed === 0 && c === meant[0] && its)
+          for (const i of commonestCompletions(its, c.term).slice(0, TYPO_COMPLETIONS))
+            add(its.terms[i]!, its.start + i, factor * PREFIX_FACTOR);
+      }
     }
     const list = [...out.values()].sort((a, b) => b.factor - a.factor);
     if (!complete) return list;

@@ -70,6 +70,52 @@ test('a shared ?q= URL gives the same results, and filters narrow them', async (
   await expect(page.locator('.search-hit h2 a')).toHaveCount(titles.length);
 });
 
+test('two letters swapped, even in a short word, find what the word spelled right finds', async ({
+  page,
+}) => {
+  const status = page.getByRole('main').getByRole('status');
+  const titles = page.locator('.search-hit h2 a');
+  const box = page.getByRole('searchbox', { name: 'Search essays' });
+  for (const [right, swapped] of [
+    ['city', 'ctiy'],
+    ['bus', 'ubs'],
+  ] as const) {
+    await page.goto(`/search?q=${right}`);
+    await expect(status).toContainText(`match “${right}”`);
+    const found = await titles.allTextContents();
+    expect(found.length).toBeGreaterThan(1);
+    await box.fill('');
+    await box.pressSequentially(swapped, { delay: 20 });
+    await expect(status).toContainText(`match “${swapped}”`);
+    // The essays the word spelled right ranks first are found (ranking may differ a little:
+    // "city" still being typed also matches "cities").
+    await expect(titles).not.toHaveCount(0);
+    const typo = await titles.allTextContents();
+    expect(typo).toEqual(expect.arrayContaining(found.slice(0, 2)));
+  }
+});
+
+test('a date filter on a search shows as a chip, and removing it keeps the query', async ({
+  page,
+}) => {
+  const titles = page.locator('.search-hit h2 a');
+  await page.goto('/search?q=reading');
+  await expect(page.getByRole('main').getByRole('status')).toContainText('essays match');
+  const all = await titles.count();
+  await page.goto('/search?q=reading&from=2026-01');
+  const chip = page.getByRole('button', { name: 'Remove filter: Date: 2026-01 to …' });
+  await expect(chip).toBeVisible();
+  await expect(page.getByRole('main').getByRole('status')).toContainText('match “reading”');
+  const narrowed = await titles.count();
+  expect(narrowed).toBeGreaterThan(0);
+  expect(narrowed).toBeLessThan(all);
+  await expectNoAxeViolations(page);
+  await chip.click();
+  await expect(page).toHaveURL(/\/search\?q=reading$/);
+  await expect(titles).toHaveCount(all);
+  await expect(chip).toHaveCount(0);
+});
+
 test('empty, stop-words-only and no-result searches each explain themselves', async ({ page }) => {
   await page.goto('/search');
   await expect(page.getByRole('main').getByRole('status')).toContainText(
