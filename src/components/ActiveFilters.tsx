@@ -56,8 +56,7 @@ export function activeFiltersOf(
   names: TermNames,
   change: (next: ListFilters) => void,
 ): ActiveFilter[] {
-  const label = (map: TermNames['tags'], key: string) =>
-    termLabel(map.get(key)?.value ?? key).text;
+  const label = (map: TermNames['tags'], key: string) => termLabel(map.get(key)?.value ?? key).text;
   const without = (part: Partial<ListFilters>) => () => change({ ...filters, ...part });
   return [
     ...filters.tags.map((t) => ({
