@@ -1,20 +1,18 @@
-import { startTransition, useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { loadSummaries } from '../data/essays';
-import type { EssaySummary } from '../domain/essay';
 import { ActiveFilters, activeFiltersOf } from '../components/ActiveFilters';
 import { PageMeta } from '../components/PageMeta';
 import { Pagination } from '../components/Pagination';
 import { SearchHit } from '../components/SearchHit';
-import { filterIndexes, hasFilters, pageCount, PAGE_SIZE } from '../data/browse';
+import { filterIndexes, hasFilters, pageCount } from '../data/browse';
 import { listQueryToParams, parseListQuery } from '../data/listQuery';
 import { useRememberListContext } from '../hooks/useListContext';
 import { useProgress } from '../hooks/useProgress';
 import { useSearch } from '../hooks/useSearch';
-import type { SearchAnswer } from '../search/client';
 import { useCatalog, useTermMaps, type TermMaps } from '../hooks/useCatalog';
 import { useArchive } from './rootData';
 import { useSnippets } from '../hooks/useSnippets';
+import { useShownAnswer } from '../hooks/useShownAnswer';
 import { paths } from '../paths';
 
 /**
@@ -42,36 +40,6 @@ export function SearchPage() {
       </p>
     </>
   );
-}
-
-interface Shown {
-  answer: SearchAnswer;
-  page: number;
-  essays: EssaySummary[];
-}
-
-/**
- * An answer together with the summaries of its shown page, which arrive by chunk: the two
- * are shown as one unit, so each answer renders once (its words, its essays, and one request
- * for their excerpts), as a transition the next keystroke never waits behind. Until then the
- * previous unit stays.
- */
-function useShownAnswer(latest: SearchAnswer | null, page: number): Shown | null {
-  const [shown, setShown] = useState<Shown | null>(null);
-  useEffect(() => {
-    if (!latest) return;
-    let live = true;
-    const pages = pageCount(latest.result.hits.length);
-    const at = Math.min(page, pages);
-    const ids = latest.result.hits.slice((at - 1) * PAGE_SIZE, at * PAGE_SIZE).map((h) => h.doc);
-    const settle = (essays: EssaySummary[]) =>
-      live && startTransition(() => setShown({ answer: latest, page: at, essays }));
-    loadSummaries(ids).then(settle, () => settle([])); // offline and not saved: none
-    return () => {
-      live = false;
-    };
-  }, [latest, page]);
-  return shown;
 }
 
 function SearchResults({ terms: catalog }: { terms: TermMaps }) {

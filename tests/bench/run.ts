@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- list|search|typos|offline|prerender|scale|scale-pages|dev|lighthouse]`: prints performance figures and compares them with budgets.
+ * `npm run bench [-- list|search|typing|typos|offline|prerender|scale|scale-pages|dev|lighthouse]`: prints performance figures and compares them with budgets.
  * Not a test: this machine is noisy, so figures are medians and p95 over many runs, and the
  * script exits non-zero only to flag a budget overrun for a human to look at.
  */
@@ -14,6 +14,7 @@ import { benchScale } from './scale';
 import { benchSearchNode } from './search';
 import { benchSearchBrowser } from './searchBrowser';
 import { benchTypos } from './typos';
+import { benchTyping } from './typing';
 import { printFigures, printVerdicts } from './stats';
 
 const only = new Set(process.argv.slice(2));
@@ -33,6 +34,9 @@ try {
     await benchSearchNode(COUNTS);
     await benchSearchBrowser(browser, COUNTS);
   }
+  if (wants('typing')) {
+    await benchTyping(browser, COUNTS);
+  }
   if (wants('typos')) {
     await benchTypos(browser);
   }
@@ -46,6 +50,7 @@ try {
     // One table for every archive size (issue #12): pages, search, offline, build, dev.
     await benchScale(browser, COUNTS);
     if (!wants('search')) await benchSearchBrowser(browser, COUNTS);
+    if (!wants('typing')) await benchTyping(browser, COUNTS);
     if (!wants('offline')) await benchOffline(browser, COUNTS);
     if (!wants('dev')) await benchDevEdit(COUNTS.filter((c) => c <= 10_000));
     printFigures(`Scale: ${COUNTS.map((c) => c.toLocaleString('en')).join(' / ')} essays`, COUNTS);
