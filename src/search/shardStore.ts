@@ -96,21 +96,9 @@ export class ShardStore implements IndexSource {
     if (this.froms.length === 0) return;
     const wanted = new Set(words.filter((w) => w !== '').map((w) => this.wordShardNumber(w)));
     await Promise.all(
-      [...wanted].map((k) => {
-        let shard = this.words.get(k);
-        if (!shard) {
-          shard = (this.load(this.manifest.words[k]!.file) as Promise<WordShardFile>).then(
-            (file) => {
-              const ready = prepareWords(file);
-              this.wordsLoaded.set(k, ready);
-              return ready;
-            },
-          );
-          shard.catch(() => this.words.delete(k)); // try again later, e.g. back online
-          this.words.set(k, shard);
-        }
-        return shard;
-      }),
+      [...wanted].map((k) =>
+        this.loadOnce(this.words, this.wordsLoaded, k, this.manifest.words[k]!.file, prepareWords),
+      ),
     );
   }
 
@@ -120,20 +108,31 @@ export class ShardStore implements IndexSource {
     if (files.length === 0) return;
     const wanted = new Set(tails.filter((t) => t !== '').map((t) => shardAt(this.tailFroms, t)));
     await Promise.all(
-      [...wanted].map((k) => {
-        let shard = this.tails.get(k);
-        if (!shard) {
-          shard = (this.load(files[k]!.file) as Promise<TailShardFile>).then((file) => {
-            const ready = prepareTails(file);
-            this.tailsLoaded.set(k, ready);
-            return ready;
-          });
-          shard.catch(() => this.tails.delete(k)); // try again later, e.g. back online
-          this.tails.set(k, shard);
-        }
-        return shard;
-      }),
+      [...wanted].map((k) =>
+        this.loadOnce(this.tails, this.tailsLoaded, k, files[k]!.file, prepareTails),
+      ),
     );
+  }
+
+  /** Shard k, loaded once (a failed load is tried again later, e.g. back online). */
+  private loadOnce<File, Ready>(
+    pending: Map<number, Promise<Ready>>,
+    loaded: Map<number, Ready>,
+    k: number,
+    file: string,
+    prepare: (file: File) => Ready,
+  ): Promise<Ready> {
+    let shard = pending.get(k);
+    if (!shard) {
+      shard = (this.load(file) as Promise<File>).then((f) => {
+        const ready = prepare(f);
+        loaded.set(k, ready);
+        return ready;
+      });
+      shard.catch(() => pending.delete(k));
+      pending.set(k, shard);
+    }
+    return shard;
   }
 
   /** Loads the postings shards holding words `numbers`. */

@@ -163,7 +163,7 @@ const packTable = (() => {
   return JSON.parse(readFileSync(`dist-fixtures/large/data/${name}`, 'utf8')) as PackTable;
 })();
 const saveAll = (page: Page) =>
-  page.getByRole('button', { name: /^Save all essays for offline reading \(\d+ KB\)$/ });
+  page.getByRole('button', { name: /^Save all essays for offline reading \([\d.]+ [KM]B\)$/ });
 
 test('an archive over the limit is offered for saving, not saved; essays opened are kept', async ({
   page,
