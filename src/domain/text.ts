@@ -80,7 +80,11 @@ const CJK_CHARACTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{S
 
 /** Words, and how many of them are CJK characters. */
 export function countText(markdown: string): { words: number; cjk: number } {
-  const text = plainText(markdown);
+  return countPlain(plainText(markdown));
+}
+
+/** Words of text already plain (see `plainText`), and how many are CJK characters. */
+export function countPlain(text: string): { words: number; cjk: number } {
   if (text === '') return { words: 0, cjk: 0 };
   const cjk = text.match(CJK_CHARACTER)?.length ?? 0;
   const rest = cjk === 0 ? text : text.replace(CJK_CHARACTER, ' ');
@@ -100,7 +104,11 @@ export function readingMinutes(wordCount: number, cjk = 0): number {
 
 /** The first ~120 characters of the body, cut at a word, as the authors' own files do. */
 export function describe(markdown: string): string {
-  const text = plainText(markdown);
+  return describePlain(plainText(markdown));
+}
+
+/** The first ~120 characters of text already plain, cut at a word. */
+export function describePlain(text: string): string {
   if (text.length <= DESCRIPTION_LENGTH) return text;
   const cut = text.slice(0, DESCRIPTION_LENGTH);
   const space = cut.lastIndexOf(' ');

@@ -1,6 +1,7 @@
 import { parseEssayDate } from '../../domain/dates.ts';
 import { essaySlugFromTitle, normalizeTerm, termSlug } from '../../domain/slugs.ts';
-import { countText, describe, readingMinutes } from '../../domain/text.ts';
+import { countPlain, describePlain, readingMinutes } from '../../domain/text.ts';
+import { bodyText } from './bodyText.ts';
 import { DEFAULT_ARCHIVE, type ArchiveOptions, type FieldName } from '../read/archiveOptions.ts';
 import { dateFromFileName, titleFromFileName } from '../read/fileNames.ts';
 import type { ParsedFile } from '../read/frontMatter.ts';
@@ -501,7 +502,7 @@ function lengthOf(
   fm: FrontMatter,
   markdown: string,
 ): { wordCount: number; readingTime: number } {
-  const text = countText(wikiLinksAsText(markdown));
+  const text = countPlain(bodyText(wikiLinksAsText(markdown)));
   const counted = text.words;
   const wordCount = fm.word_count ?? counted;
   if (fm.word_count === undefined)
@@ -536,9 +537,11 @@ function descriptionOf(
 ): string {
   const given = fm.description?.trim() ?? '';
   if (given !== '') return given;
-  const description = describe(
-    wikiLinksAsText(
-      body.excerpt !== null ? stripRepeatedTitle(body.excerpt, fm.title) : body.markdown,
+  const description = describePlain(
+    bodyText(
+      wikiLinksAsText(
+        body.excerpt !== null ? stripRepeatedTitle(body.excerpt, fm.title) : body.markdown,
+      ),
     ),
   );
   const said =

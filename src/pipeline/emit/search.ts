@@ -1,7 +1,7 @@
 import type { SearchIndex } from '../../domain/searchIndex.ts';
 import { encodeNumbers, weightLevel } from '../../domain/searchIndex.ts';
 import { manifestOf, MIN_WORDS, splitIndex, TAIL_BYTES } from '../../domain/searchShards.ts';
-import { plainText } from '../../domain/text.ts';
+import { bodyText } from '../derive/bodyText.ts';
 import { indexTerms } from '../../domain/tokens.ts';
 import { needs, type Emitter, type OutputFile } from './context.ts';
 import { contentHash, DATA_DIR } from './emitter.ts';
@@ -26,7 +26,7 @@ function fieldsOf(e: FinalEssay): Record<Field, string[]> {
     title: indexTerms(e.title),
     tags: indexTerms([e.theme, ...e.tags].join(' ')),
     description: indexTerms(e.description),
-    body: indexTerms(plainText(e.markdown)),
+    body: indexTerms(bodyText(e.markdown)),
   };
 }
 
