@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { ActiveFilters, activeFiltersOf } from '../components/ActiveFilters';
 import { PageMeta } from '../components/PageMeta';
@@ -9,6 +9,8 @@ import { listQueryToParams, parseListQuery } from '../data/listQuery';
 import { useRememberListContext } from '../hooks/useListContext';
 import { useProgress } from '../hooks/useProgress';
 import { useSearch } from '../hooks/useSearch';
+import { warmUpSearch } from '../search/client';
+import { loadSummaries } from '../data/essays';
 import { useCatalog, useTermMaps, type TermMaps } from '../hooks/useCatalog';
 import { useArchive } from './rootData';
 import { useSnippets } from '../hooks/useSnippets';
@@ -26,6 +28,12 @@ export function SearchPage() {
   const { terms, error } = useTermMaps();
   const { count } = useArchive();
   const [params] = useSearchParams();
+  // On the search page the reader is about to type: start the worker and fetch the summaries'
+  // chunk table now, not with the first keystroke (it answered last at p95).
+  useEffect(() => {
+    warmUpSearch();
+    void loadSummaries([]).catch(() => {});
+  }, []);
   if (terms) return <SearchResults terms={terms} />;
   return (
     <>
