@@ -1,6 +1,6 @@
 import { rng } from '../../scripts/corpusLib';
 import type { EssaySummary } from '../../src/domain/essay';
-import { plainText } from '../../src/domain/text';
+import { bodyText } from '../../src/pipeline/derive/bodyText';
 import { indexTerms, STOP_WORDS, words } from '../../src/domain/tokens';
 import type { FinalEssay } from '../../src/pipeline/derive/records';
 
@@ -50,7 +50,7 @@ export function makeQueries(
 ): TargetQuery[] {
   const random = rng(seed);
   const df = new Map<string, number>();
-  const bodyTerms = bodies.map((b) => [...new Set(indexTerms(plainText(b)))]);
+  const bodyTerms = bodies.map((b) => [...new Set(indexTerms(bodyText(b)))]);
   for (const terms of bodyTerms) for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
   const tagDf = new Map<string, number>();
   for (const e of essays) for (const t of e.tags) tagDf.set(t, (tagDf.get(t) ?? 0) + 1);

@@ -7,7 +7,7 @@ import { create, insertMultiple, search as oramaSearch } from '@orama/orama';
 import MiniSearch from 'minisearch';
 import * as pagefind from 'pagefind';
 import { rng } from '../../scripts/corpusLib';
-import { plainText } from '../../src/domain/text';
+import { bodyText } from '../../src/pipeline/derive/bodyText';
 import { indexTerms, STOP_WORDS } from '../../src/domain/tokens';
 import type { FinalEssay } from '../../src/pipeline/derive/records';
 import { runPipeline } from '../../src/pipeline/run';
@@ -22,7 +22,9 @@ import { check, table } from './stats';
  * this app and by MiniSearch (VitePress's settings), Orama (tolerance 1) and Pagefind (no
  * typo tolerance; it indexes the built essay pages and is searched in Chromium), on the same
  * essays and queries in one run. Prints hit@10 for the misspelt word alone and joined by one
- * correct word from the same essay.
+ * correct word from the same essay. Queries are drawn from, and MiniSearch and Orama index,
+ * the text the app indexes (src/pipeline/derive/bodyText.ts: no code blocks); Pagefind reads
+ * the built pages, code included.
  */
 
 const DICTIONARY = '/usr/lib/python3/dist-packages/codespell_lib/data/dictionary.txt';
@@ -63,7 +65,7 @@ function misspellings(): Map<string, string[]> {
 }
 
 function essayText(e: FinalEssay): string {
-  return [e.title, e.tags.join(' '), e.theme, e.description, plainText(e.markdown)].join('\n');
+  return [e.title, e.tags.join(' '), e.theme, e.description, bodyText(e.markdown)].join('\n');
 }
 
 function makeTypoQueries(essays: readonly FinalEssay[], seed = 24): TypoQuery[] {
@@ -196,7 +198,7 @@ async function benchArchive(browser: Browser, archive: Archive): Promise<void> {
     title: e.title,
     tags: [...e.tags, e.theme].join(' '),
     description: e.description,
-    body: plainText(e.markdown),
+    body: bodyText(e.markdown),
   }));
   const mini = new MiniSearch({ fields: ['title', 'tags', 'description', 'body'] });
   mini.addAll(docs);
