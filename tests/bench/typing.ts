@@ -106,6 +106,8 @@ export async function benchTyping(browser: Browser, counts: readonly number[]): 
         await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
         await page.addInitScript(instrument);
         await page.goto(`${site.url}search`);
+        // Keys typed before the app has hydrated the box are not the app's to answer.
+        await page.locator('html[data-render]').waitFor({ state: 'attached' });
         await page.waitForLoadState('networkidle');
         const box = page.getByRole('searchbox', { name: 'Search essays' });
         // Counted from here: what the first keystroke and the rest fetch (the search worker
