@@ -97,7 +97,7 @@ function closeWords(shard: WordShard, word: string, maxEdits: number, swapsOnly:
     shard.signatures,
     word,
     swapsOnly ? 0 : maxEdits,
-    swapsOnly ? 0 : Math.min(1, maxEdits),
+    swapsOnly ? 0 : maxEdits,
   );
   const close: Candidate[] = [];
   for (const i of pool) {
@@ -119,6 +119,30 @@ function closeWords(shard: WordShard, word: string, maxEdits: number, swapsOnly:
       b.docs - a.docs ||
       (bitap.get(a.term) ?? 1) - (bitap.get(b.term) ?? 1),
   );
+}
+
+/** Words whose beginning is one edit from a word typed this long or longer. */
+const FUZZY_PREFIX_MIN = 5;
+const MAX_BEGINNINGS = 4;
+
+/**
+ * The commonest words of the shard that begin with something one edit from `word` (a
+ * beginning one letter shorter, as long, or one longer). A scan of the whole shard (a few
+ * milliseconds at 10,000 essays), so only for a finished word the archive does not have.
+ */
+function misspeltBeginnings(shard: WordShard, word: string): Candidate[] {
+  const found: Candidate[] = [];
+  const n = word.length;
+  shard.terms.forEach((term, i) => {
+    if (term.length <= n) return; // as long or shorter: closeWords's work
+    for (let length = n - 1; length <= n + 1; length++) {
+      if (editDistance(word, term.slice(0, length), 1) <= 1) {
+        found.push({ term, n: shard.start + i, distance: 1, docs: shard.docs[i]! });
+        return;
+      }
+    }
+  });
+  return found.sort((a, b) => b.docs - a.docs).slice(0, MAX_BEGINNINGS);
 }
 
 /** What a typo in the first letters needs loaded: tail shards and other word shards. */
@@ -229,11 +253,20 @@ export function createExpander(source: IndexSource): Expander {
         if (more) typos.push(...more);
         else complete = false; // its shards are still loading: do not remember this
       }
+      // An unknown word may be the start of a longer one, misspelt ("suces" for "success"),
+      // as MiniSearch's fuzzy prefixes find; weighed below any closer typo.
+      // (A finished word only: its expansions are remembered, so the scan runs once, not on
+      // each key while it is typed.)
+      const beginnings =
+        !token.prefix && out.size === 0 && token.text.length >= FUZZY_PREFIX_MIN
+          ? misspeltBeginnings(shard, token.text)
+          : [];
       // Only the closest: "profling" means "profiling", not "rolling" two edits away, whose
       // title match would outweigh it (a spell checker's choice too).
       const nearest = Math.min(...typos.map((c) => c.distance));
       const head = firstChar(token.text);
       const meant = typos.filter((t) => t.distance === nearest).slice(0, MAX_FUZZY_EXPANSIONS);
+      for (const c of beginnings) add(c.term, c.n, TYPO_FACTOR[2]! * PREFIX_FACTOR);
       const typed = out.size;
       for (const c of meant) {
         const factor =

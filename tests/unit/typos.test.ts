@@ -22,6 +22,8 @@ const WORDS = [
   'encapsulated',
   'graphic',
   'aliased',
+  'detached',
+  'success',
   'city',
   'read',
   'bus',
@@ -75,6 +77,7 @@ describe('typos people make are forgiven', () => {
     ['a wrong first letter', 'ancapsulated', 'encapsulated'],
     ['an extra first letter', 'caliased', 'aliased'],
     ['a missing first letter', 'roblematic', 'problematic'],
+    ['two letters added to a long word', 'deattached', 'detached'],
   ])('%s: %j finds %j', async (_, typed, meant) => {
     expect(await found(typed)).toBe(meant);
     // Still typing (no space yet) finds it too.
@@ -82,6 +85,10 @@ describe('typos people make are forgiven', () => {
     expect(engine.search(typed, 10).hits.map((h) => pipeline.essays[h.doc]!.markdown)).toEqual(
       expect.arrayContaining([expect.stringContaining(meant)]),
     );
+  });
+
+  it('a finished word that misspells the start of a longer one finds it', async () => {
+    expect(await found('suces')).toBe('success');
   });
 
   it.each(WORDS)('the word spelled right finds its own essay first: %j', async (word) => {
