@@ -3,6 +3,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { createRouter } from './router';
 import { PRERENDERED_ATTR, RENDER_MODE_ATTR, ROOT_ID } from './firstPaint';
+import { rememberTypedBeforeApp } from './lib/typedBeforeApp';
 import './styles.css';
 
 const container = document.getElementById(ROOT_ID);
@@ -35,10 +36,14 @@ if (builtFor !== null && builtFor === location.pathname + location.search) {
   document.documentElement.setAttribute(RENDER_MODE_ATTR, 'hydrate');
   // As a transition, hydration yields to the browser every few milliseconds instead of
   // blocking it for the whole page: the page is already painted and readable meanwhile.
-  void whenReady.then(() => startTransition(() => void hydrateRoot(container, app)));
+  void whenReady.then(() => {
+    rememberTypedBeforeApp(container);
+    startTransition(() => void hydrateRoot(container, app));
+  });
 } else {
   // Not this page's HTML: drop what was rendered for another URL, body and head alike
   // (React adds this page's own title and meta tags).
+  rememberTypedBeforeApp(container);
   container.replaceChildren();
   if (builtFor !== null)
     for (const el of document.head.querySelectorAll(

@@ -4,6 +4,7 @@ import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { SearchBox } from '../components/SearchBox';
 import { paths } from '../paths';
 import { warmUpSearch } from '../search/client';
+import { takeTypedBeforeApp } from '../lib/typedBeforeApp';
 
 /**
  * The header's search box. On the search page it edits `?q=` in place (replacing history,
@@ -64,6 +65,16 @@ export function HeaderSearch({ count }: { count: number }) {
       navigate(paths.search.build(q), { replace: arriving, flushSync: true });
     }
   };
+  // Letters typed before the app started (main.tsx kept them): searched as if typed now.
+  useEffect(() => {
+    const early = takeTypedBeforeApp();
+    // After the first render, not in it: hydration must render the box as the server did.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (early !== '' && early !== urlValue) change(early);
+    // Once, on the first render: `change` and `urlValue` are that render's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   return (
     <SearchBox
       ref={input}

@@ -116,6 +116,30 @@ test('a date filter on a search shows as a chip, and removing it keeps the query
   await expect(chip).toHaveCount(0);
 });
 
+test('letters typed into the search box before the app has started are kept and searched', async ({
+  page,
+  baseURL,
+}) => {
+  // Hold the app's scripts back, as a slow phone would, while the reader starts typing.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  // (The frame's own goto: the fixture's would wait for the app, which is held.)
+  await page.mainFrame().goto(new URL('/search', baseURL).href);
+  const box = page.getByRole('searchbox', { name: 'Search essays' });
+  await box.pressSequentially('laundromat');
+  release();
+  await page.locator('html[data-render]').waitFor({ state: 'attached' });
+  await expect(box).toHaveValue('laundromat');
+  await expect(page).toHaveURL(/\/search\?q=laundromat$/);
+  await expect(page.locator('.search-hit').first().getByRole('heading')).toHaveText(
+    'a year of reading capital in a laundromat',
+  );
+});
+
 test('empty, stop-words-only and no-result searches each explain themselves', async ({ page }) => {
   await page.goto('/search');
   await expect(page.getByRole('main').getByRole('status')).toContainText(
