@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   decodeNumbers,
+  decodePostings,
   encodeNumbers,
   levelWeight,
   weightLevel,
@@ -99,6 +100,13 @@ describe('packed postings', () => {
   it('round-trips numbers of every size', () => {
     const values = [0, 1, 31, 32, 33, 1023, 1024, 99999, 5];
     expect(decodeNumbers(encodeNumbers(values))).toEqual(values);
+  });
+  it('decodes (doc delta, weight) pairs into essays and weights', () => {
+    const packed = encodeNumbers([3, 7, 0, 31, 1029, 2, 40000, 12]);
+    const { docs, weights } = decodePostings(packed);
+    expect([...docs]).toEqual([3, 3, 1032, 41032]);
+    expect([...weights]).toEqual([7, 31, 2, 12]);
+    expect(decodePostings('').docs).toHaveLength(0);
   });
   it('keeps the order of weights through quantization', () => {
     const ws = [0.05, 0.2, 0.9, 2, 5, 11, 25];
