@@ -126,19 +126,23 @@ export class Scorer {
     const touched: number[] = [];
     let requiredSoFar = 0;
     expansions.forEach((list, k) => {
+      // One or two letters still being typed say little: they add to the score, but do not
+      // count as a matched word (else every essay with some "st…" word would outrank). After
+      // other words they only reorder the essays those matched: "dorfu g" must not add every
+      // essay with a "g…" word (at 100,000 essays, most of them, on every such keystroke).
+      const counts = !(query.tokens[k]!.prefix && query.tokens[k]!.text.length < 3);
+      const refinesOnly = !counts && touched.length > 0;
       const hitThisToken: number[] = [];
       for (const { n, factor } of list) {
         const { docs, weights } = this.postingsOf(n);
         for (let j = 0; j < docs.length; j++) {
           const d = docs[j]!;
+          if (refinesOnly && !touchedMark[d]) continue;
           const w = factor * LEVEL_WEIGHT[weights[j]!]!;
           if (best[d] === 0) hitThisToken.push(d);
           if (w > best[d]!) best[d] = w;
         }
       }
-      // One or two letters still being typed say little: they add to the score, but do not
-      // count as a matched word (else every essay with some "st…" word would outrank).
-      const counts = !(query.tokens[k]!.prefix && query.tokens[k]!.text.length < 3);
       for (const d of hitThisToken) {
         if (!touchedMark[d]) {
           touchedMark[d] = 1;

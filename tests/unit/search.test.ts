@@ -176,6 +176,12 @@ describe('the engine', () => {
     expect(top(q)[0]).toBe(title);
   });
 
+  it('one or two letters begun after other words only reorder what those words matched', () => {
+    // "ba" begins "backbone" (the bus essay), which has no laundromat.
+    expect(top('laundromat ba')).toEqual(['a laundromat essay', 'notes on reading groups']);
+    expect(top('ba')).toContain('the bus is the backbone');
+  });
+
   it('quoted words are required and exact', () => {
     expect(top('"dryer door"')).toEqual(['notes on reading groups']);
     expect(top('"laundramat"')).toEqual([]);
