@@ -285,5 +285,4 @@ export async function benchTypos(browser: Browser): Promise<void> {
     return;
   }
   for (const archive of ARCHIVES) await benchArchive(browser, archive);
-  }
 }
