@@ -82,14 +82,19 @@ export function decodeNumbers(text: string): number[] {
   return out;
 }
 
+/** How many numbers the packed text holds (each ends with one of the first 32 digits). */
+export function countNumbers(text: string): number {
+  let numbers = 0;
+  for (let i = 0; i < text.length; i++) if (DIGIT[text.charCodeAt(i)]! < 32) numbers++;
+  return numbers;
+}
+
 /**
  * Postings as (doc, weight) pairs from their packed form, straight into typed arrays: a
  * common word's postings at 100,000 essays are ~100,000 pairs, decoded on a keystroke.
  */
 export function decodePostings(packed: string): { docs: Int32Array; weights: Int32Array } {
-  let numbers = 0;
-  for (let i = 0; i < packed.length; i++) if (DIGIT[packed.charCodeAt(i)]! < 32) numbers++;
-  const n = numbers >> 1;
+  const n = countNumbers(packed) >> 1;
   const docs = new Int32Array(n);
   const weights = new Int32Array(n);
   let doc = 0;

@@ -1,4 +1,4 @@
-import { decodeNumbers, encodeNumbers, type SearchIndex } from './searchIndex.ts';
+import { countNumbers, decodeNumbers, encodeNumbers, type SearchIndex } from './searchIndex.ts';
 
 /**
  * The search index in shards, the way Pagefind chunks its index, so the first query loads
@@ -72,7 +72,7 @@ export interface PostingsShardFile {
 export const firstChar = (word: string) => String.fromCodePoint(word.codePointAt(0) ?? 0);
 
 /** How many essays a packed postings list holds (every second number is a doc delta). */
-export const postingsDocCount = (packed: string) => decodeNumbers(packed).length / 2;
+export const postingsDocCount = (packed: string) => countNumbers(packed) / 2;
 
 export interface SplitIndex {
   words: WordShardFile[];

@@ -266,19 +266,18 @@ export function createExpander(source: IndexSource): Expander {
       const nearest = Math.min(...typos.map((c) => c.distance));
       const head = firstChar(token.text);
       const meant = typos.filter((t) => t.distance === nearest).slice(0, MAX_FUZZY_EXPANSIONS);
+      const typedNothing = out.size === 0;
+      const factorOf = (c: Candidate) =>
+        TYPO_FACTOR[c.distance]! * (c.term.startsWith(head) ? 1 : FIRST_LETTER_FACTOR);
+      for (const c of meant) add(c.term, c.n, factorOf(c));
+      // A word still being typed with a typo in it may go on: "ctiy" finds "city's" too.
+      // (Only in a shard already here: the typed word's, or the one a first letter led to.)
+      const likeliest = meant[0];
+      const its = likeliest && source.wordShard(likeliest.term);
+      if (token.prefix && typedNothing && its)
+        for (const i of commonestCompletions(its, likeliest.term).slice(0, TYPO_COMPLETIONS))
+          add(its.terms[i]!, its.start + i, factorOf(likeliest) * PREFIX_FACTOR);
       for (const c of beginnings) add(c.term, c.n, TYPO_FACTOR[2]! * PREFIX_FACTOR);
-      const typed = out.size;
-      for (const c of meant) {
-        const factor =
-          TYPO_FACTOR[c.distance]! * (c.term.startsWith(head) ? 1 : FIRST_LETTER_FACTOR);
-        add(c.term, c.n, factor);
-        // A word still being typed with a typo in it may go on: "ctiy" finds "city's" too.
-        // (Only in a shard already here: the typed word's, or the one a first letter led to.)
-        const its = source.wordShard(c.term);
-        if (token.prefix && typed === 0 && c === meant[0] && its)
-          for (const i of commonestCompletions(its, c.term).slice(0, TYPO_COMPLETIONS))
-            add(its.terms[i]!, its.start + i, factor * PREFIX_FACTOR);
-      }
     }
     const list = [...out.values()].sort((a, b) => b.factor - a.factor);
     if (!complete) return list;
